@@ -1,1 +1,3 @@
-﻿Console.WriteLine("Hello, World!");
+using Tradewind.Cli;
+
+return await TradewindCommandLine.RunAsync(args, Console.Out, Console.Error, Environment.CurrentDirectory);

@@ -1,0 +1,96 @@
+using System.CommandLine;
+using Tradewind.Cli.Commands;
+using Tradewind.Storage.Connections;
+
+namespace Tradewind.Cli;
+
+/// <summary>
+/// The <c>tradewind</c> command tree and its conventions: global --db and --verbose, exit code 2 for
+/// usage errors, one readable line per error on stderr (stack traces only with --verbose).
+/// </summary>
+public static class TradewindCommandLine
+{
+    /// <summary>--db: SQLite path or PostgreSQL connection string, available on every command.</summary>
+    public static readonly Option<string?> Database = new("--db")
+    {
+        Description = "Database: a SQLite file path (default data/tradewind.db) or a PostgreSQL connection string (Host=...;Database=...;Username=...;Password=... or postgresql://user:pass@host:port/db). Also TRADEWIND_DB.",
+        Recursive = true,
+    };
+
+    /// <summary>--verbose: more detail on stderr, stack traces on failure.</summary>
+    public static readonly Option<bool> Verbose = new("--verbose")
+    {
+        Description = "Print more detail to stderr, including stack traces on failure.",
+        Recursive = true,
+    };
+
+    /// <summary>Parses <paramref name="args"/>, runs the chosen command and returns its exit code.</summary>
+    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, string workingDirectory, CancellationToken cancellationToken = default)
+    {
+        var root = Build(output, error, workingDirectory);
+        var parse = root.Parse(args);
+        if (parse.Errors.Count > 0)
+        {
+            foreach (var parseError in parse.Errors)
+            {
+                await error.WriteLineAsync($"error: {parseError.Message}");
+            }
+
+            await error.WriteLineAsync($"usage: run 'tradewind {string.Join(' ', CommandPath(parse))} --help' for the options");
+            return ExitCodes.Usage;
+        }
+
+        try
+        {
+            return await parse.InvokeAsync(new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false }, cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            var verbose = parse.GetValue(Verbose);
+            await error.WriteLineAsync($"error: {Describe(ex)}");
+            if (verbose)
+            {
+                await error.WriteLineAsync(ex.ToString());
+            }
+            else if (!IsExpected(ex))
+            {
+                await error.WriteLineAsync("(an unexpected error: run again with --verbose for the details, and report it if it persists)");
+            }
+
+            return ExitCodes.Failure;
+        }
+    }
+
+    /// <summary>Builds the command tree.</summary>
+    public static RootCommand Build(TextWriter output, TextWriter error, string workingDirectory)
+    {
+        var root = new RootCommand("Tradewind: a self-hosted trading decision system. Market data, calendars, indicators.");
+        root.Options.Add(Database);
+        root.Options.Add(Verbose);
+        CliContext Context(ParseResult p) => new(output, error, workingDirectory, p.GetValue(Database), p.GetValue(Verbose));
+        root.Subcommands.Add(DataCommands.Create(Context));
+        return root;
+    }
+
+    private static Stack<string> CommandPath(ParseResult parse)
+    {
+        var names = new Stack<string>();
+        for (var result = parse.CommandResult; result.Parent is System.CommandLine.Parsing.CommandResult parent; result = parent)
+        {
+            names.Push(result.Command.Name);
+        }
+
+        return names;
+    }
+
+    private static bool IsExpected(Exception ex) =>
+        ex is UserInputException or DatabaseUnavailableException or FormatException or IOException or UnauthorizedAccessException
+            or ArgumentException or System.Data.Common.DbException;
+
+    private static string Describe(Exception ex) => ex switch
+    {
+        FileNotFoundException f => $"file not found: {f.FileName ?? f.Message}",
+        DirectoryNotFoundException d => $"folder not found: {d.Message}",
+        _ => ex.Message,
+    };
+}
