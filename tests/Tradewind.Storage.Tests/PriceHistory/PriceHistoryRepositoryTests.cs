@@ -45,6 +45,23 @@ public sealed class PriceHistoryRepositoryTests(PostgresServer postgres) : IDisp
 
     [Theory]
     [MemberData(nameof(Dialects))]
+    public async Task Bulk_upsert_counts_new_changed_and_unchanged_bars_exactly(DatabaseDialect dialect)
+    {
+        // 1,000 bars cross the batched-statement path (64 rows) and its remainder path.
+        var repository = new PriceHistoryRepository(await _databases.OpenAsync(dialect));
+        await repository.UpsertAsync([DailySeries("IWM", new DateOnly(2020, 1, 1), 990)], Ct);
+
+        var revised = DailySeries("IWM", new DateOnly(2020, 1, 1), 1000, closeBump: (700, 0.01));
+        var result = Assert.Single(await repository.UpsertAsync([revised], Ct));
+
+        Assert.Equal((1000, 10, 1, 989), (result.Rows, result.Inserted, result.Updated, result.Unchanged));
+        var loaded = await repository.LoadAsync(Symbol.Parse("IWM"), Resolution.Daily, cancellationToken: Ct);
+        Assert.Equal(revised.Close.ToArray(), loaded.Close.ToArray());
+        Assert.Equal(revised.Time.ToArray(), loaded.Time.ToArray());
+    }
+
+    [Theory]
+    [MemberData(nameof(Dialects))]
     public async Task Bars_round_trip_bit_for_bit_with_times_and_missing_adjusted_closes(DatabaseDialect dialect)
     {
         var repository = new PriceHistoryRepository(await _databases.OpenAsync(dialect));
