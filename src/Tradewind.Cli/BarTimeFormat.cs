@@ -1,6 +1,7 @@
 using System.Globalization;
 using NodaTime;
 using Tradewind.Core.Market;
+using Tradewind.Core.Time;
 
 namespace Tradewind.Cli;
 
@@ -8,8 +9,7 @@ namespace Tradewind.Cli;
 public static class BarTimeFormat
 {
     /// <summary>The exchange time zone of a symbol's bars.</summary>
-    public static DateTimeZone ZoneOf(Symbol symbol) =>
-        symbol.AssetClass == AssetClass.Crypto ? DateTimeZone.Utc : DateTimeZoneProviders.Tzdb["America/New_York"];
+    public static DateTimeZone ZoneOf(Symbol symbol) => TradingCalendars.For(symbol.AssetClass).TimeZone;
 
     /// <summary>Formats a bar start.</summary>
     public static string Format(DateTime utc, Resolution resolution, Symbol symbol)

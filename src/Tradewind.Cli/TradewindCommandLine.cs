@@ -69,6 +69,7 @@ public static class TradewindCommandLine
         root.Options.Add(Verbose);
         CliContext Context(ParseResult p) => new(output, error, workingDirectory, p.GetValue(Database), p.GetValue(Verbose));
         root.Subcommands.Add(DataCommands.Create(Context));
+        root.Subcommands.Add(CalendarCommands.Create(Context));
         return root;
     }
 

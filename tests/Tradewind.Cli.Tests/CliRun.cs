@@ -1,0 +1,19 @@
+namespace Tradewind.Cli.Tests;
+
+/// <summary>The outcome of one in-process run of the tradewind command.</summary>
+public sealed record CliResult(int ExitCode, string Output, string Error)
+{
+    public string[] OutputLines => Output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+}
+
+/// <summary>Runs the tradewind command in-process in a working directory, capturing stdout and stderr.</summary>
+public static class CliRun
+{
+    public static async Task<CliResult> RunAsync(string workingDirectory, params string[] args)
+    {
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        var code = await TradewindCommandLine.RunAsync(args, output, error, workingDirectory, TestContext.Current.CancellationToken);
+        return new CliResult(code, output.ToString().Replace("\r\n", "\n", StringComparison.Ordinal), error.ToString());
+    }
+}
