@@ -1,6 +1,8 @@
 using System.CommandLine;
 using System.Globalization;
 using Spectre.Console;
+using Tradewind.Core.Market;
+using Tradewind.Data.Csv;
 using Tradewind.Storage.PriceHistory;
 using Symbol = Tradewind.Core.Market.Symbol;
 
@@ -13,10 +15,156 @@ public static class DataCommands
     public static Command Create(Func<ParseResult, CliContext> context)
     {
         var data = new Command("data", "Import, list, show and export stored price history.");
+        data.Subcommands.Add(Import(context));
         data.Subcommands.Add(List(context));
         data.Subcommands.Add(Show(context));
+        data.Subcommands.Add(Export(context));
         return data;
     }
+
+    private static Command Import(Func<ParseResult, CliContext> context)
+    {
+        var files = new Argument<string[]>("FILE") { Description = "CSV files to import.", Arity = ArgumentArity.OneOrMore };
+        var symbolOption = new Option<string?>("--symbol") { Description = "The symbol (default: the file name, e.g. SPY.csv -> SPY, SPY_1min.csv -> SPY at 1m). Only with one file." };
+        var resolution = new Option<string?>("--resolution") { Description = "Bar length: 1m, 5m, 1h, 1d ... (default: from the file name, else 1d for dates, else the data's spacing)." };
+        var format = new Option<string>("--format")
+        {
+            Description = "File layout: auto, tradewind, yahoo, stooq, alphavantage.",
+            DefaultValueFactory = _ => "auto",
+        };
+        format.AcceptOnlyFromAmong("auto", "tradewind", "yahoo", "stooq", "alphavantage");
+        var command = new Command("import", "Import CSV price files into the database. Every file is checked first; any bad row stores nothing at all. Re-importing the same file changes nothing.")
+        {
+            files, symbolOption, resolution, format,
+        };
+        command.SetAction(async (parse, ct) =>
+        {
+            var cli = context(parse);
+            var paths = parse.GetValue(files)!;
+            var symbolText = parse.GetValue(symbolOption);
+            if (symbolText is not null && paths.Length > 1)
+            {
+                throw new UserInputException("--symbol names one symbol but several files were given; import them one at a time, or name each file after its symbol (SPY.csv)");
+            }
+
+            var declaredResolution = parse.GetValue(resolution) is { } r ? CliArguments.Resolution(r) : (Resolution?)null;
+            var csvFormat = Enum.Parse<CsvFormat>(parse.GetValue(format)!, ignoreCase: true);
+
+            // Read and check every file before anything is stored: one bad file stores nothing of any file.
+            var series = new List<(string Path, BarSeries Bars)>();
+            var problems = new List<string>();
+            foreach (var path in paths)
+            {
+                var full = cli.ResolvePath(path);
+                try
+                {
+                    Symbol symbol;
+                    Resolution? fileResolution;
+                    if (symbolText is not null)
+                    {
+                        symbol = CliArguments.Symbol(symbolText, "--symbol");
+                        fileResolution = CsvFileName.TryParse(full, out var named, out _) ? named.Resolution : null;
+                    }
+                    else if (!CsvFileName.TryParse(full, out var named, out var reason))
+                    {
+                        throw new UserInputException($"{path}: {reason}; name the symbol with --symbol");
+                    }
+                    else
+                    {
+                        (symbol, fileResolution) = (named.Symbol, named.Resolution);
+                    }
+
+                    if (!File.Exists(full))
+                    {
+                        throw new UserInputException($"{path}: file not found");
+                    }
+
+                    var bars = await CsvBarReader.ReadFileAsync(full, symbol, declaredResolution ?? fileResolution, csvFormat, ct);
+                    if (bars.Count == 0)
+                    {
+                        throw new UserInputException($"{path}: the file has no bars");
+                    }
+
+                    series.Add((path, bars));
+                }
+                catch (Exception ex) when (ex is CsvImportException or UserInputException)
+                {
+                    problems.Add(ex.Message);
+                }
+            }
+
+            foreach (var duplicate in series.GroupBy(s => (s.Bars.Symbol.Ticker, s.Bars.Resolution)).Where(g => g.Count() > 1))
+            {
+                problems.Add($"{string.Join(" and ", duplicate.Select(d => d.Path))} all hold {duplicate.Key.Ticker} {duplicate.Key.Resolution}; import one of them, or give each its own symbol");
+            }
+
+            if (problems.Count > 0)
+            {
+                throw new UserInputException(string.Join(Environment.NewLine, problems) + Environment.NewLine + "nothing was imported");
+            }
+
+            var repository = new PriceHistoryRepository(await cli.OpenDatabaseAsync(ct));
+            var results = await repository.UpsertAsync(series.Select(s => s.Bars).ToList(), ct);
+
+            var table = new Table().AddColumns("file", "symbol", "resolution", "first", "last", "rows", "new", "changed", "unchanged");
+            foreach (var column in table.Columns.Skip(5))
+            {
+                column.RightAligned();
+            }
+
+            for (var i = 0; i < results.Count; i++)
+            {
+                var (path, bars) = series[i];
+                var result = results[i];
+                table.AddRow(
+                    Markup.Escape(path), bars.Symbol.Ticker, bars.Resolution.ToString(),
+                    BarTimeFormat.Format(bars.Time[0], bars.Resolution, bars.Symbol),
+                    BarTimeFormat.Format(bars.Time[bars.Count - 1], bars.Resolution, bars.Symbol),
+                    Count(result.Rows), Count(result.Inserted), Count(result.Updated), Count(result.Unchanged));
+            }
+
+            cli.Console.Write(table);
+            return ExitCodes.Ok;
+        });
+        return command;
+    }
+
+    private static Command Export(Func<ParseResult, CliContext> context)
+    {
+        var symbolArgument = new Argument<string>("SYMBOL") { Description = "The ticker, e.g. SPY." };
+        var output = new Option<string>("--output") { Description = "The CSV file to write (Tradewind's normalized format).", Required = true };
+        var resolution = new Option<string>("--resolution") { Description = "Bar length: 1m, 5m, 1h, 1d ...", DefaultValueFactory = _ => "1d" };
+        var from = new Option<string?>("--from") { Description = "First date or instant, inclusive." };
+        var to = new Option<string?>("--to") { Description = "Last date or instant, inclusive." };
+        var command = new Command("export", "Write the stored bars of one symbol to a CSV file that 'data import' reads back unchanged.") { symbolArgument, output, resolution, from, to };
+        command.SetAction(async (parse, ct) =>
+        {
+            var cli = context(parse);
+            var symbol = CliArguments.Symbol(parse.GetValue(symbolArgument)!, "SYMBOL");
+            var res = CliArguments.Resolution(parse.GetValue(resolution)!);
+            var zone = BarTimeFormat.ZoneOf(symbol);
+            var start = CliArguments.Time(parse.GetValue(from), "--from", endOfDay: false, res, zone);
+            var end = CliArguments.Time(parse.GetValue(to), "--to", endOfDay: true, res, zone);
+            var repository = new PriceHistoryRepository(await cli.OpenDatabaseAsync(ct));
+            var bars = await repository.LoadAsync(symbol, res, start, end, ct);
+            if (bars.Count == 0)
+            {
+                throw new UserInputException($"no {res} bars stored for {symbol}; 'tradewind data list' shows what is stored");
+            }
+
+            var path = cli.ResolvePath(parse.GetValue(output)!);
+            await AtomicFile.WriteAsync(path, writer =>
+            {
+                TradewindCsvWriter.Write(bars, writer);
+                return Task.CompletedTask;
+            }, ct);
+            await cli.Error.WriteLineAsync($"wrote {Count(bars.Count)} {res} bars of {symbol} to {parse.GetValue(output)}");
+            return ExitCodes.Ok;
+        });
+        return command;
+    }
+
+    private static string Count(long value) => value.ToString("N0", CultureInfo.InvariantCulture);
 
     private static Command List(Func<ParseResult, CliContext> context)
     {
