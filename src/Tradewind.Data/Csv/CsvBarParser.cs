@@ -59,6 +59,11 @@ internal sealed class CsvBarParser
     public BarSeries Parse(ReadOnlySpan<byte> data)
     {
         data = SkipByteOrderMark(data);
+        if (data.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE]) || data.StartsWith((ReadOnlySpan<byte>)[0xFE, 0xFF]))
+        {
+            FailFile(0, "the file is UTF-16 encoded; save it as UTF-8 (or ASCII) CSV");
+        }
+
         Span<int> starts = stackalloc int[MaxColumns];
         Span<int> lengths = stackalloc int[MaxColumns];
 
@@ -98,6 +103,11 @@ internal sealed class CsvBarParser
     public CsvFormat DetectFormat(ReadOnlySpan<byte> data)
     {
         data = SkipByteOrderMark(data);
+        if (data.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE]) || data.StartsWith((ReadOnlySpan<byte>)[0xFE, 0xFF]))
+        {
+            FailFile(0, "the file is UTF-16 encoded; save it as UTF-8 (or ASCII) CSV");
+        }
+
         var position = 0;
         var lineNumber = 0;
         if (!NextNonBlankLine(data, ref position, ref lineNumber, out var header))
@@ -119,9 +129,14 @@ internal sealed class CsvBarParser
     private BarSeries ParseRows(ReadOnlySpan<byte> data, int position, int lineNumber, Span<int> starts, Span<int> lengths)
     {
         var capacity = data[position..].Count((byte)'\n') + 1;
-        var bars = new Bar[capacity];
-        var count = 0;
         var newestFirst = _layout.NewestFirst;
+
+        // Oldest-first files go straight into the series (thrown away if any row fails); newest-first ones are
+        // buffered and reversed at the end.
+        var series = new BarSeries(_symbol, _resolution, capacity);
+        var reversed = newestFirst ? new Bar[capacity] : null;
+        var count = 0;
+        var rows = 0;
         var minimumGap = _resolution.IsDateBased ? 0 : _resolution.Duration.Ticks;
         var previous = default(DateTime);
         var previousLine = 0;
@@ -147,6 +162,7 @@ internal sealed class CsvBarParser
                 break;
             }
 
+            rows++;
             var fields = Split(line, starts, lengths);
             if (!CheckFieldCount(lineNumber, fields) || !TryReadTime(line, lineNumber, starts, lengths, out var time))
             {
@@ -160,7 +176,7 @@ internal sealed class CsvBarParser
                 if (gap <= 0)
                 {
                     ordered = false;
-                    ReportOrder(line, lineNumber, starts, lengths, data.Slice(previousStart, previousLength), previousLine, gap == 0, count);
+                    ReportOrder(line, lineNumber, starts, lengths, data.Slice(previousStart, previousLength), previousLine, gap == 0, secondRow: rows == 2);
                 }
                 else if (gap < minimumGap)
                 {
@@ -175,7 +191,14 @@ internal sealed class CsvBarParser
             previousLength = line.Length;
             if (TryReadValues(line, lineNumber, starts, lengths, time, out var bar) && ordered && _errors.Count == 0)
             {
-                bars[count++] = bar;
+                if (reversed is null)
+                {
+                    series.Add(bar);
+                }
+                else
+                {
+                    reversed[count++] = bar;
+                }
             }
         }
 
@@ -184,19 +207,11 @@ internal sealed class CsvBarParser
             throw new CsvImportException(_source, _errors, _truncated);
         }
 
-        var series = new BarSeries(_symbol, _resolution, count);
-        if (newestFirst)
+        if (reversed is not null)
         {
             for (var i = count - 1; i >= 0; i--)
             {
-                series.Add(bars[i]);
-            }
-        }
-        else
-        {
-            for (var i = 0; i < count; i++)
-            {
-                series.Add(bars[i]);
+                series.Add(reversed[i]);
             }
         }
 
@@ -489,13 +504,18 @@ internal sealed class CsvBarParser
 
     private void SettleResolution(ReadOnlySpan<byte> rows, int lineNumber, ReadOnlySpan<byte> firstRow, int firstRowLine, Span<int> starts, Span<int> lengths)
     {
-        if (!CheckFieldCount(firstRowLine, Split(firstRow, starts, lengths)))
+        if (_period >= 0 || _ticker >= 0)
         {
-            throw new CsvImportException(_source, _errors, _truncated);
+            // Stooq's period and ticker on the first row are what the other rows must repeat.
+            if (!CheckFieldCount(firstRowLine, Split(firstRow, starts, lengths)))
+            {
+                throw new CsvImportException(_source, _errors, _truncated);
+            }
+
+            _firstPeriod = _period >= 0 ? Text(Field(firstRow, starts, lengths, _period)) : null;
+            _firstTicker = _ticker >= 0 ? Text(Field(firstRow, starts, lengths, _ticker)) : null;
         }
 
-        _firstPeriod = _period >= 0 ? Text(Field(firstRow, starts, lengths, _period)) : null;
-        _firstTicker = _ticker >= 0 ? Text(Field(firstRow, starts, lengths, _ticker)) : null;
         if (_period >= 0)
         {
             var period = Field(firstRow, starts, lengths, _period);
@@ -616,7 +636,7 @@ internal sealed class CsvBarParser
 
     private void ReportOrder(
         ReadOnlySpan<byte> line, int lineNumber, Span<int> starts, Span<int> lengths,
-        ReadOnlySpan<byte> previousLine, int previousLineNumber, bool duplicate, int accepted)
+        ReadOnlySpan<byte> previousLine, int previousLineNumber, bool duplicate, bool secondRow)
     {
         var current = TimeText(line, starts, lengths);
 
@@ -636,7 +656,7 @@ internal sealed class CsvBarParser
         if (_layout.NewestFirst)
         {
             // A second row later than the first means the whole file runs oldest first.
-            var hint = accepted <= 1
+            var hint = secondRow
                 ? "; this file runs oldest first, so it is not an Alpha Vantage download: name its date column 'date' (Tradewind format) or pass the format"
                 : string.Empty;
             Error(lineNumber, _time,

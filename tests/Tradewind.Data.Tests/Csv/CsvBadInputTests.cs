@@ -36,6 +36,20 @@ public sealed class CsvBadInputTests
     }
 
     [Fact]
+    public void Lines_are_counted_physically_including_blank_lines_and_crlf()
+    {
+        var text = "\r\n" + Header.Replace("\n", "\r\n", StringComparison.Ordinal) + Good + "\r\n\n" + "2020-01-03,10.3,10.6,10.1,10.4,-1\r\n";
+        AssertError(Single(Failure(text)), 6, "volume", "volume -1 is negative");
+    }
+
+    [Fact]
+    public void A_short_first_row_does_not_hide_the_other_problems()
+    {
+        var failure = Failure(Header + "2020-01-02,10.3,10.6,10.1,10.4\n" + "2020-01-03,10.3,10.6,10.1,x,1\n");
+        Assert.Equal([2, 3], failure.Errors.Select(e => e.Line));
+    }
+
+    [Fact]
     public void Unparseable_number()
     {
         AssertError(Single(Failure(Header + Good + "2020-01-03,abc,10.6,10.1,10.4,1000\n")), 3, "open", "'abc' is not a number");
@@ -181,6 +195,16 @@ public sealed class CsvBadInputTests
         AssertError(Single(Failure("")), 0, null, "the file is empty: it has no header and no rows");
         AssertError(Single(Failure("\n  \r\n")), 0, null, "the file is empty: it has no header and no rows");
         Assert.StartsWith("test.csv: the file is empty", Failure("").Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Utf16_file()
+    {
+        var bytes = System.Text.Encoding.Unicode.GetPreamble().Concat(System.Text.Encoding.Unicode.GetBytes(Header + Good)).ToArray();
+
+        var failure = Assert.Throws<CsvImportException>(() => CsvBarReader.Parse(bytes, "test.csv", Symbol.Parse("SPY")));
+
+        AssertError(Single(failure), 0, null, "the file is UTF-16 encoded; save it as UTF-8 (or ASCII) CSV");
     }
 
     [Fact]
