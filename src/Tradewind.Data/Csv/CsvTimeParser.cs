@@ -83,7 +83,9 @@ internal static class CsvTimeParser
             return true;
         }
 
-        if (!TryParseOffset(s[i..], out var offsetMinutes))
+        // The instant must be a DateTime too: 0001-01-01T00:00:00+05:00 is not.
+        if (!TryParseOffset(s[i..], out var offsetMinutes)
+            || (ulong)(ticks - (offsetMinutes * TimeSpan.TicksPerMinute)) > (ulong)DateTime.MaxValue.Ticks)
         {
             return false;
         }

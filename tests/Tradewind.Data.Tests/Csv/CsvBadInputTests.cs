@@ -81,6 +81,8 @@ public sealed class CsvBadInputTests
         const string header = "timestamp,open,high,low,close,volume\n";
         AssertError(Single(Failure(header + "2019-12-16T09:30:00-05:00,1,2,1,1,1\n2019-12-16T25:31:00-05:00,1,2,1,1,1\n", resolution: Resolution.Minute)),
             3, "timestamp", "'2019-12-16T25:31:00-05:00' is not an ISO 8601 timestamp (expected e.g. 2019-12-16T09:30:00-05:00)");
+        AssertError(Single(Failure(header + "0001-01-01T00:00:00+05:00,1,2,1,1,1\n", resolution: Resolution.Minute)),
+            2, "timestamp", "'0001-01-01T00:00:00+05:00' is not an ISO 8601 timestamp (expected e.g. 2019-12-16T09:30:00-05:00)");
         AssertError(Single(Failure(header + "2019-12-16T09:30:00,1,2,1,1,1\n", resolution: Resolution.Minute)),
             2, "timestamp", "'2019-12-16T09:30:00' has no UTC offset; write the exchange time with its offset, e.g. 2019-12-16T09:30:00-05:00");
     }
