@@ -321,8 +321,8 @@ internal sealed class CsvBarParser
 
         if (Ascii.EqualsIgnoreCase(field, "null"u8))
         {
-            var vendor = _layout.Format == CsvFormat.Yahoo ? "Yahoo writes 'null'" : "'null' means";
-            return Error(lineNumber, column, $"'null' is not a number ({vendor} when it has no prices for that date): remove the row");
+            var vendor = _layout.Format == CsvFormat.Yahoo ? "Yahoo" : "the vendor";
+            return Error(lineNumber, column, $"'null' is not a number ({vendor} writes 'null' when it has no prices for that date): remove the row");
         }
 
         var hint = field.IndexOf((byte)',') >= 0
