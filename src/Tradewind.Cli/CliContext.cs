@@ -26,7 +26,7 @@ public sealed class CliContext
         if (!ReferenceEquals(output, System.Console.Out) || System.Console.IsOutputRedirected)
         {
             // Tables written to a file or pipe keep a fixed width instead of wrapping at 80 columns.
-            Console.Profile.Width = 200;
+            Console.Profile.Width = 400;
         }
     }
 
