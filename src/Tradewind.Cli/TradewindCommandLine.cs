@@ -70,6 +70,7 @@ public static class TradewindCommandLine
         CliContext Context(ParseResult p) => new(output, error, workingDirectory, p.GetValue(Database), p.GetValue(Verbose));
         root.Subcommands.Add(DataCommands.Create(Context));
         root.Subcommands.Add(CalendarCommands.Create(Context));
+        root.Subcommands.Add(IndicatorsCommand.Create(Context));
         return root;
     }
 

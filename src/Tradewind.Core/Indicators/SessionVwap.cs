@@ -1,5 +1,6 @@
 using NodaTime;
 using Tradewind.Core.Market;
+using Tradewind.Core.Time;
 
 namespace Tradewind.Core.Indicators;
 
@@ -43,13 +44,8 @@ public sealed class SessionVwap
     /// <summary>The current session VWAP, NaN while the session has no volume.</summary>
     public double Value => _value;
 
-    /// <summary>The session zone for an asset class: America/New_York for equities, UTC for crypto.</summary>
-    public static DateTimeZone DefaultSessionZone(AssetClass assetClass) => assetClass switch
-    {
-        AssetClass.Equity => DateTimeZoneProviders.Tzdb["America/New_York"],
-        AssetClass.Crypto => DateTimeZone.Utc,
-        _ => throw new ArgumentOutOfRangeException(nameof(assetClass), assetClass, "no session zone is known for this asset class"),
-    };
+    /// <summary>The session zone for an asset class: its exchange calendar's zone (America/New_York for equities, UTC for crypto).</summary>
+    public static DateTimeZone DefaultSessionZone(AssetClass assetClass) => TradingCalendars.For(assetClass).TimeZone;
 
     /// <summary>Adds the bar that starts at <paramref name="time"/> (UTC) and returns the session VWAP.</summary>
     public double Update(DateTime time, double high, double low, double close, double volume)

@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using NodaTime;
 using Tradewind.Core.Market;
+using Tradewind.Core.Time;
 
 namespace Tradewind.Data.Csv;
 
@@ -18,7 +19,6 @@ internal sealed class CsvBarParser
     // "The first few hundred rows" decide an inferred resolution: enough to outvote session gaps.
     private const int InferenceRows = 500;
 
-    private static readonly DateTimeZone NewYork = DateTimeZoneProviders.Tzdb["America/New_York"];
 
     private readonly string _source;
     private readonly Symbol _symbol;
@@ -52,7 +52,7 @@ internal sealed class CsvBarParser
         _requested = requested;
 
         // Vendor times without an offset are exchange wall-clock times: New York for US equities, UTC for crypto.
-        _exchangeZone = symbol.AssetClass == AssetClass.Crypto ? null : NewYork;
+        _exchangeZone = symbol.AssetClass == AssetClass.Crypto ? null : TradingCalendars.For(symbol.AssetClass).TimeZone;
     }
 
     /// <summary>Parses the whole file; throws <see cref="CsvImportException"/> listing every problem found.</summary>

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using NodaTime;
 using Tradewind.Core.Market;
+using Tradewind.Core.Time;
 
 namespace Tradewind.Data.Csv;
 
@@ -16,7 +17,6 @@ namespace Tradewind.Data.Csv;
 /// </remarks>
 public static class TradewindCsvWriter
 {
-    private static readonly DateTimeZone NewYork = DateTimeZoneProviders.Tzdb["America/New_York"];
 
     /// <summary>Writes the series to <paramref name="writer"/>.</summary>
     public static void Write(BarSeries series, TextWriter writer)
@@ -24,7 +24,7 @@ public static class TradewindCsvWriter
         ArgumentNullException.ThrowIfNull(series);
         ArgumentNullException.ThrowIfNull(writer);
         var dated = series.Resolution.IsDateBased;
-        var zone = series.Symbol.AssetClass == AssetClass.Crypto ? DateTimeZone.Utc : NewYork;
+        var zone = TradingCalendars.For(series.Symbol.AssetClass).TimeZone;
         writer.Write(dated ? "date,open,high,low,close,volume" : "timestamp,open,high,low,close,volume");
         writer.Write(series.HasAdjClose ? ",adj_close\n" : "\n");
 
