@@ -169,6 +169,13 @@ internal sealed class CsvBarParser
                 continue;
             }
 
+            if (time.Ticks % TimeSpan.TicksPerSecond != 0)
+            {
+                // SQLite keys bars by whole Unix seconds; a fraction would make two databases disagree.
+                Error(lineNumber, _time, $"'{Text(Field(line, starts, lengths, _time))}' has a fraction of a second; bar times are whole seconds");
+                continue;
+            }
+
             var ordered = true;
             if (previousLine > 0)
             {
@@ -534,7 +541,8 @@ internal sealed class CsvBarParser
         }
         else if (_layout.TimeStyle == CsvTimeStyle.Date)
         {
-            _resolution = Resolution.Daily;
+            var gap = MedianGapDays(rows, lineNumber, starts, lengths);
+            _resolution = gap is >= 5 and <= 10 ? new Resolution(1, ResolutionUnit.Week) : Resolution.Daily;
             _inferred = true;
         }
         else
@@ -547,6 +555,11 @@ internal sealed class CsvBarParser
         {
             Fail(firstRowLine, _time,
                 $"the file holds dates only, but the resolution given is {_resolution}: dates cannot key {_resolution} bars; pass 1d (or the file's real resolution)");
+        }
+
+        if (_resolution.IsDateBased)
+        {
+            CheckDateSpacing(rows, lineNumber, firstRowLine, starts, lengths);
         }
     }
 
@@ -572,8 +585,8 @@ internal sealed class CsvBarParser
         return default;
     }
 
-    // The most common spacing between consecutive bars in the first rows; ties go to the shorter spacing.
-    private Resolution InferResolution(ReadOnlySpan<byte> rows, int lineNumber, int firstRowLine, Span<int> starts, Span<int> lengths)
+    // How often each spacing between consecutive bars occurs in the first rows.
+    private Dictionary<long, int> SpacingCounts(ReadOnlySpan<byte> rows, int lineNumber, Span<int> starts, Span<int> lengths)
     {
         var counts = new Dictionary<long, int>();
         var position = 0;
@@ -598,6 +611,59 @@ internal sealed class CsvBarParser
             hasPrevious = true;
         }
 
+        return counts;
+    }
+
+    // The median spacing in days of a file of dates (weekends and holidays make daily gaps of 1–4 days,
+    // weekly gaps are 7, give or take a holiday), or null when the file has fewer than two bars.
+    private double? MedianGapDays(ReadOnlySpan<byte> rows, int lineNumber, Span<int> starts, Span<int> lengths)
+    {
+        var counts = SpacingCounts(rows, lineNumber, starts, lengths);
+        var total = counts.Values.Sum();
+        if (total == 0)
+        {
+            return null;
+        }
+
+        var seen = 0;
+        foreach (var (gap, count) in counts.OrderBy(kv => kv.Key))
+        {
+            seen += count;
+            if (seen * 2 >= total)
+            {
+                return (double)gap / TimeSpan.TicksPerDay;
+            }
+        }
+
+        return null;
+    }
+
+    // Daily files keep one bar per trading day (median gap 1 day); weekly files one per week (about 7 days).
+    private void CheckDateSpacing(ReadOnlySpan<byte> rows, int lineNumber, int firstRowLine, Span<int> starts, Span<int> lengths)
+    {
+        if (MedianGapDays(rows, lineNumber, starts, lengths) is not { } gap)
+        {
+            return;
+        }
+
+        var weekly = _resolution.Unit == ResolutionUnit.Week;
+        var days = gap.ToString("0.#", CultureInfo.InvariantCulture);
+        if (!weekly && gap >= 5)
+        {
+            Fail(firstRowLine, _time, gap <= 10
+                ? $"the bars are a median {days} days apart, which is weekly data, but the resolution is {_resolution}; pass --resolution 1w (or name the file SYMBOL_1w.csv)"
+                : $"the bars are a median {days} days apart (monthly or sparser data); Tradewind stores daily (1d) and weekly (1w) bars");
+        }
+        else if (weekly && (gap < 5 || gap > 10))
+        {
+            Fail(firstRowLine, _time, $"the resolution is {_resolution} but the bars are a median {days} days apart; weekly bars are about 7 days apart");
+        }
+    }
+
+    // The most common spacing between consecutive bars in the first rows; ties go to the shorter spacing.
+    private Resolution InferResolution(ReadOnlySpan<byte> rows, int lineNumber, int firstRowLine, Span<int> starts, Span<int> lengths)
+    {
+        var counts = SpacingCounts(rows, lineNumber, starts, lengths);
         if (counts.Count == 0)
         {
             Fail(firstRowLine, _time,
