@@ -73,6 +73,18 @@ public static class CliArguments
         throw new UserInputException($"{name}: '{text}' is neither a date (yyyy-MM-dd) nor an ISO 8601 instant with an offset (2024-07-03T09:30:00-04:00)");
     }
 
+    /// <summary>An exact instant: ISO 8601 date and time with an offset or Z (a bare date is not an instant).</summary>
+    public static DateTimeOffset Instant(string text, string name)
+    {
+        if (text.Contains('T', StringComparison.OrdinalIgnoreCase) && HasOffset(text)
+            && DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.None, out var instant))
+        {
+            return instant;
+        }
+
+        throw new UserInputException($"{name}: '{text}' is not an ISO 8601 instant with an offset; write e.g. 2024-07-03T12:59:00-04:00 or 2024-07-03T16:59:00Z");
+    }
+
     private static bool HasOffset(string text) =>
         text.EndsWith('Z') || text.EndsWith('z') || (text.Length > 6 && (text[^6] is '+' or '-') && text[^3] == ':');
 }

@@ -8,10 +8,13 @@ namespace Tradewind.Cli;
 public sealed class CliContext
 {
     private readonly string? _databaseSetting;
+    private readonly Func<string, string?> _environment;
 
     /// <summary>Creates the context of one invocation.</summary>
-    public CliContext(TextWriter output, TextWriter error, string workingDirectory, string? databaseSetting, bool verbose)
+    public CliContext(TextWriter output, TextWriter error, string workingDirectory, Func<string, string?> environment, string? databaseSetting, bool verbose)
     {
+        ArgumentNullException.ThrowIfNull(environment);
+        _environment = environment;
         Output = output;
         Error = error;
         WorkingDirectory = workingDirectory;
@@ -54,7 +57,7 @@ public sealed class CliContext
         DatabaseTarget target;
         try
         {
-            target = DatabaseTarget.Parse(_databaseSetting ?? Environment.GetEnvironmentVariable("TRADEWIND_DB"), WorkingDirectory);
+            target = DatabaseTarget.Parse(_databaseSetting ?? _environment("TRADEWIND_DB"), WorkingDirectory);
         }
         catch (ArgumentException ex)
         {

@@ -1,3 +1,3 @@
 using Tradewind.Cli;
 
-return await TradewindCommandLine.RunAsync(args, Console.Out, Console.Error, Environment.CurrentDirectory);
+return await TradewindCommandLine.RunAsync(args, Console.Out, Console.Error, Environment.CurrentDirectory, Environment.GetEnvironmentVariable);

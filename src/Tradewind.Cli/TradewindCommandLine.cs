@@ -1,6 +1,8 @@
 using System.CommandLine;
 using Tradewind.Cli.Commands;
+using Tradewind.Data.Csv;
 using Tradewind.Storage.Connections;
+using Tradewind.Storage.Migrations;
 
 namespace Tradewind.Cli;
 
@@ -24,10 +26,14 @@ public static class TradewindCommandLine
         Recursive = true,
     };
 
-    /// <summary>Parses <paramref name="args"/>, runs the chosen command and returns its exit code.</summary>
-    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, string workingDirectory, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Parses <paramref name="args"/>, runs the chosen command and returns its exit code. The process
+    /// environment is read through <paramref name="environment"/> only, so tests can run isolated from it.
+    /// </summary>
+    public static async Task<int> RunAsync(
+        string[] args, TextWriter output, TextWriter error, string workingDirectory, Func<string, string?> environment, CancellationToken cancellationToken = default)
     {
-        var root = Build(output, error, workingDirectory);
+        var root = Build(output, error, workingDirectory, environment);
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)
         {
@@ -62,12 +68,12 @@ public static class TradewindCommandLine
     }
 
     /// <summary>Builds the command tree.</summary>
-    public static RootCommand Build(TextWriter output, TextWriter error, string workingDirectory)
+    public static RootCommand Build(TextWriter output, TextWriter error, string workingDirectory, Func<string, string?> environment)
     {
         var root = new RootCommand("Tradewind: a self-hosted trading decision system. Market data, calendars, indicators.");
         root.Options.Add(Database);
         root.Options.Add(Verbose);
-        CliContext Context(ParseResult p) => new(output, error, workingDirectory, p.GetValue(Database), p.GetValue(Verbose));
+        CliContext Context(ParseResult p) => new(output, error, workingDirectory, environment, p.GetValue(Database), p.GetValue(Verbose));
         root.Subcommands.Add(DataCommands.Create(Context));
         root.Subcommands.Add(CalendarCommands.Create(Context));
         root.Subcommands.Add(IndicatorsCommand.Create(Context));
@@ -86,8 +92,8 @@ public static class TradewindCommandLine
     }
 
     private static bool IsExpected(Exception ex) =>
-        ex is UserInputException or DatabaseUnavailableException or FormatException or IOException or UnauthorizedAccessException
-            or ArgumentException or System.Data.Common.DbException;
+        ex is UserInputException or CsvImportException or DatabaseUnavailableException or DatabaseSchemaException
+            or IOException or UnauthorizedAccessException;
 
     private static string Describe(Exception ex) => ex switch
     {

@@ -9,11 +9,15 @@ public sealed record CliResult(int ExitCode, string Output, string Error)
 /// <summary>Runs the tradewind command in-process in a working directory, capturing stdout and stderr.</summary>
 public static class CliRun
 {
-    public static async Task<CliResult> RunAsync(string workingDirectory, params string[] args)
+    public static Task<CliResult> RunAsync(string workingDirectory, params string[] args) =>
+        RunWithEnvironmentAsync(workingDirectory, new Dictionary<string, string>(), args);
+
+    /// <summary>Runs with exactly <paramref name="environment"/> as the process environment (never the real one).</summary>
+    public static async Task<CliResult> RunWithEnvironmentAsync(string workingDirectory, IReadOnlyDictionary<string, string> environment, params string[] args)
     {
         using var output = new StringWriter();
         using var error = new StringWriter();
-        var code = await TradewindCommandLine.RunAsync(args, output, error, workingDirectory, TestContext.Current.CancellationToken);
+        var code = await TradewindCommandLine.RunAsync(args, output, error, workingDirectory, name => environment.GetValueOrDefault(name), TestContext.Current.CancellationToken);
         return new CliResult(code, output.ToString().Replace("\r\n", "\n", StringComparison.Ordinal), error.ToString());
     }
 }

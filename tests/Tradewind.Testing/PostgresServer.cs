@@ -41,20 +41,44 @@ public sealed class PostgresServer : IAsyncLifetime
 
         _asPostgresUser = Environment.UserName == "root";
         _dataDirectory = Path.Combine(Path.GetTempPath(), $"tradewind-pg-{Environment.ProcessId}-{Guid.NewGuid():N}"[..40]);
-        Directory.CreateDirectory(_dataDirectory);
+        // Registered before anything starts, so a crash or a failed start never leaves a server running.
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => StopSynchronously();
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await StartAsync();
+                return;
+            }
+            catch (Exception ex) when (ex is InvalidOperationException or IOException or System.ComponentModel.Win32Exception)
+            {
+                StopSynchronously(keepDirectoryName: true);
+                // A port taken between choosing it and binding it is worth one more try; anything else is reported.
+                if (attempt == 2)
+                {
+                    UnavailableReason = $"the throwaway PostgreSQL server did not start: {ex.Message.Trim()}";
+                    _dataDirectory = null;
+                    return;
+                }
+            }
+        }
+    }
+
+    private async Task StartAsync()
+    {
+        Directory.CreateDirectory(_dataDirectory!);
         if (_asPostgresUser)
         {
-            await RunAsync("chown", ["postgres:postgres", _dataDirectory], asPostgres: false);
+            await RunAsync("chown", ["postgres:postgres", _dataDirectory!], asPostgres: false);
         }
 
         Port = FreePort();
-        await RunAsync(Path.Combine(_binDirectory, "initdb"),
-            ["-D", _dataDirectory, "-U", "postgres", "-A", "trust", "-E", "UTF8", "--no-sync", "--locale=C"], _asPostgresUser);
+        await RunAsync(Path.Combine(_binDirectory!, "initdb"),
+            ["-D", _dataDirectory!, "-U", "postgres", "-A", "trust", "-E", "UTF8", "--no-sync", "--locale=C"], _asPostgresUser);
         var options = string.Create(CultureInfo.InvariantCulture,
             $"-p {Port} -k {_dataDirectory} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off");
-        await RunAsync(Path.Combine(_binDirectory, "pg_ctl"),
-            ["-D", _dataDirectory, "-o", options, "-l", Path.Combine(_dataDirectory, "server.log"), "-w", "-t", "60", "start"], _asPostgresUser);
-        AppDomain.CurrentDomain.ProcessExit += (_, _) => StopSynchronously();
+        await RunAsync(Path.Combine(_binDirectory!, "pg_ctl"),
+            ["-D", _dataDirectory!, "-o", options, "-l", Path.Combine(_dataDirectory!, "server.log"), "-w", "-t", "120", "start"], _asPostgresUser);
     }
 
     /// <summary>Fails or skips (see <see cref="TestEnvironment.SkipOrFail"/>) when the server is not running.</summary>
@@ -88,10 +112,10 @@ public sealed class PostgresServer : IAsyncLifetime
         return ValueTask.CompletedTask;
     }
 
-    private void StopSynchronously()
+    private void StopSynchronously(bool keepDirectoryName = false)
     {
-        var dir = Interlocked.Exchange(ref _dataDirectory, null);
-        if (dir is null || _binDirectory is null)
+        var dir = keepDirectoryName ? _dataDirectory : Interlocked.Exchange(ref _dataDirectory, null);
+        if (dir is null || _binDirectory is null || !Directory.Exists(dir))
         {
             return;
         }

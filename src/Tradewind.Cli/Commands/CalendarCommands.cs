@@ -78,11 +78,7 @@ public static class CalendarCommands
 
             if (atText is not null)
             {
-                if (!DateTimeOffset.TryParse(atText, CultureInfo.InvariantCulture, DateTimeStyles.None, out var instant) || CliArguments.Time(atText, "--at", false, Core.Market.Resolution.Minute, calendar.TimeZone) is null)
-                {
-                    throw new UserInputException($"--at: '{atText}' is not an ISO 8601 instant with an offset, e.g. 2024-07-03T12:59:00-04:00");
-                }
-
+                var instant = CliArguments.Instant(atText, "--at");
                 var local = calendar.ToExchangeDate(instant);
                 RequireSupported(calendar, local, "--at");
                 var open = calendar.IsOpen(instant);

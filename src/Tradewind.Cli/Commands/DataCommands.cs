@@ -25,30 +25,20 @@ public static class DataCommands
     private static Command Import(Func<ParseResult, CliContext> context)
     {
         var files = new Argument<string[]>("FILE") { Description = "CSV files to import.", Arity = ArgumentArity.OneOrMore };
-        var symbolOption = new Option<string?>("--symbol") { Description = "The symbol (default: the file name, e.g. SPY.csv -> SPY, SPY_1min.csv -> SPY at 1m). Only with one file." };
-        var resolution = new Option<string?>("--resolution") { Description = "Bar length: 1m, 5m, 1h, 1d ... (default: from the file name, else 1d for dates, else the data's spacing)." };
-        var format = new Option<string>("--format")
-        {
-            Description = "File layout: auto, tradewind, yahoo, stooq, alphavantage.",
-            DefaultValueFactory = _ => "auto",
-        };
-        format.AcceptOnlyFromAmong("auto", "tradewind", "yahoo", "stooq", "alphavantage");
+        var fileOptions = new PriceFileOptions("Only with one file.");
         var command = new Command("import", "Import CSV price files into the database. Every file is checked first; any bad row stores nothing at all. Re-importing the same file changes nothing.")
         {
-            files, symbolOption, resolution, format,
+            files,
         };
+        fileOptions.AddTo(command);
         command.SetAction(async (parse, ct) =>
         {
             var cli = context(parse);
             var paths = parse.GetValue(files)!;
-            var symbolText = parse.GetValue(symbolOption);
-            if (symbolText is not null && paths.Length > 1)
+            if (fileOptions.HasSymbol(parse) && paths.Length > 1)
             {
                 throw new UserInputException("--symbol names one symbol but several files were given; import them one at a time, or name each file after its symbol (SPY.csv)");
             }
-
-            var declaredResolution = parse.GetValue(resolution) is { } r ? CliArguments.Resolution(r) : (Resolution?)null;
-            var csvFormat = Enum.Parse<CsvFormat>(parse.GetValue(format)!, ignoreCase: true);
 
             // Read and check every file before anything is stored: one bad file stores nothing of any file.
             var series = new List<(string Path, BarSeries Bars)>();
@@ -58,33 +48,13 @@ public static class DataCommands
                 var full = cli.ResolvePath(path);
                 try
                 {
-                    Symbol symbol;
-                    Resolution? fileResolution;
-                    if (symbolText is not null)
-                    {
-                        symbol = CliArguments.Symbol(symbolText, "--symbol");
-                        fileResolution = CsvFileName.TryParse(full, out var named, out _) ? named.Resolution : null;
-                    }
-                    else if (!CsvFileName.TryParse(full, out var named, out var reason))
-                    {
-                        throw new UserInputException($"{path}: {reason}; name the symbol with --symbol");
-                    }
-                    else
-                    {
-                        (symbol, fileResolution) = (named.Symbol, named.Resolution);
-                    }
-
+                    var (symbol, resolution, format) = fileOptions.Resolve(parse, full, path);
                     if (!File.Exists(full))
                     {
                         throw new UserInputException($"{path}: file not found");
                     }
 
-                    var bars = await CsvBarReader.ReadFileAsync(full, symbol, declaredResolution ?? fileResolution, csvFormat, ct);
-                    if (bars.Count == 0)
-                    {
-                        throw new UserInputException($"{path}: the file has no bars");
-                    }
-
+                    var bars = await CsvBarReader.ReadFileAsync(full, symbol, resolution, format, ct);
                     series.Add((path, bars));
                 }
                 catch (Exception ex) when (ex is CsvImportException or UserInputException)
@@ -153,11 +123,7 @@ public static class DataCommands
             }
 
             var path = cli.ResolvePath(parse.GetValue(output)!);
-            await AtomicFile.WriteAsync(path, writer =>
-            {
-                TradewindCsvWriter.Write(bars, writer);
-                return Task.CompletedTask;
-            }, ct);
+            await TradewindCsvWriter.WriteFileAsync(bars, path, ct);
             await cli.Error.WriteLineAsync($"wrote {Count(bars.Count)} {res} bars of {symbol} to {parse.GetValue(output)}");
             return ExitCodes.Ok;
         });

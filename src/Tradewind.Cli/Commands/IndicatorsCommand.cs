@@ -3,7 +3,7 @@ using System.Globalization;
 using Tradewind.Core.Indicators;
 using Tradewind.Core.Market;
 using Tradewind.Data.Csv;
-using Symbol = Tradewind.Core.Market.Symbol;
+using Tradewind.Data.Files;
 
 namespace Tradewind.Cli.Commands;
 
@@ -21,14 +21,12 @@ public static class IndicatorsCommand
             AllowMultipleArgumentsPerToken = false,
         };
         var output = new Option<string>("--output") { Description = "The CSV file to write.", Required = true };
-        var symbolOption = new Option<string?>("--symbol") { Description = "The symbol (default: from the file name); it decides the exchange time zone of timestamps and VWAP sessions." };
-        var resolution = new Option<string?>("--resolution") { Description = "Bar length (default: from the file name or the data)." };
-        var format = new Option<string>("--format") { Description = "File layout: auto, tradewind, yahoo, stooq, alphavantage.", DefaultValueFactory = _ => "auto" };
-        format.AcceptOnlyFromAmong("auto", "tradewind", "yahoo", "stooq", "alphavantage");
+        var fileOptions = new PriceFileOptions("It decides the exchange time zone of timestamps and VWAP sessions.");
         var command = new Command("indicators", "Compute indicators over a price file and write one CSV column per indicator output (empty during warm-up).")
         {
-            input, indicators, output, symbolOption, resolution, format,
+            input, indicators, output,
         };
+        fileOptions.AddTo(command);
         command.SetAction(async (parse, ct) =>
         {
             var cli = context(parse);
@@ -40,24 +38,8 @@ public static class IndicatorsCommand
                 throw new UserInputException($"--input: {path}: file not found");
             }
 
-            Symbol symbol;
-            Resolution? fileResolution = null;
-            if (parse.GetValue(symbolOption) is { } symbolText)
-            {
-                symbol = CliArguments.Symbol(symbolText, "--symbol");
-            }
-            else if (CsvFileName.TryParse(full, out var named, out var reason))
-            {
-                (symbol, fileResolution) = (named.Symbol, named.Resolution);
-            }
-            else
-            {
-                throw new UserInputException($"--input: {reason}; name the symbol with --symbol");
-            }
-
-            var declared = parse.GetValue(resolution) is { } r ? CliArguments.Resolution(r) : fileResolution;
-            var csvFormat = Enum.Parse<CsvFormat>(parse.GetValue(format)!, ignoreCase: true);
-            var bars = await CsvBarReader.ReadFileAsync(full, symbol, declared, csvFormat, ct);
+            var (symbol, resolution, format) = fileOptions.Resolve(parse, full, path);
+            var bars = await CsvBarReader.ReadFileAsync(full, symbol, resolution, format, ct);
             var zone = BarTimeFormat.ZoneOf(symbol);
             var columns = specs.SelectMany(s => s.Compute(bars, zone)).ToList();
 

@@ -1,8 +1,8 @@
 using System.Globalization;
-using System.Text;
 using NodaTime;
 using Tradewind.Core.Market;
 using Tradewind.Core.Time;
+using Tradewind.Data.Files;
 
 namespace Tradewind.Data.Csv;
 
@@ -63,20 +63,18 @@ public static class TradewindCsvWriter
     }
 
     /// <summary>
-    /// Writes the series to a file, replacing it only once the new content is complete, so a failure
-    /// never leaves a half-written file behind.
+    /// Writes the series to a file through a temporary file and a rename (see <see cref="AtomicFile"/>),
+    /// so a failure never leaves a half-written file behind.
     /// </summary>
-    public static void WriteFile(BarSeries series, string path)
+    public static Task WriteFileAsync(BarSeries series, string path, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(series);
         ArgumentException.ThrowIfNullOrEmpty(path);
-        var temporary = path + ".tmp";
-        using (var writer = new StreamWriter(temporary, append: false, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false)))
+        return AtomicFile.WriteAsync(path, writer =>
         {
             Write(series, writer);
-        }
-
-        File.Move(temporary, path, overwrite: true);
+            return Task.CompletedTask;
+        }, cancellationToken);
     }
 
     /// <summary>The series as CSV text.</summary>

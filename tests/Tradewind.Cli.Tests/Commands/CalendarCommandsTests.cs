@@ -65,6 +65,9 @@ public sealed class CalendarCommandsTests : IDisposable
     [InlineData(1, "--date: '2024-13-01' is not a date; write it as yyyy-MM-dd", "calendar", "next", "--date", "2024-13-01")]
     [InlineData(1, "outside the NYSE calendar's supported range 1990-01-01..2035-12-31", "calendar", "days", "--from", "1985-01-01", "--to", "1990-02-01")]
     [InlineData(1, "--to 2024-01-01 is before --from 2024-02-01", "calendar", "days", "--from", "2024-02-01", "--to", "2024-01-01")]
+    [InlineData(1, "--at: '2024-07-03' is not an ISO 8601 instant with an offset", "calendar", "is-open", "--at", "2024-07-03")]
+    [InlineData(1, "--at: '2024-07-03T10:00:00' is not an ISO 8601 instant with an offset", "calendar", "is-open", "--at", "2024-07-03T10:00:00")]
+    [InlineData(1, "give either --date yyyy-MM-dd or --at INSTANT", "calendar", "is-open", "--at", "2024-07-03T10:00:00Z", "--date", "2024-07-03")]
     [InlineData(2, "Option '--date' is required", "calendar", "next")]
     [InlineData(2, "Unrecognized command or argument 'tomorrow'", "calendar", "tomorrow")]
     public async Task Bad_input_gets_a_clear_message_and_the_right_exit_code(int exitCode, string message, params string[] args)

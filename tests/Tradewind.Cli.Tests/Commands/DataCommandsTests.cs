@@ -112,6 +112,7 @@ public sealed class DataCommandsTests(PostgresServer postgres) : IDisposable
         Assert.Contains(location, result.Error, StringComparison.Ordinal);
         Assert.Contains("nothing was imported", result.Error, StringComparison.Ordinal);
         Assert.DoesNotContain("   at ", result.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("unexpected", result.Error, StringComparison.Ordinal);
         Assert.Empty(result.Output);
         Assert.Equal(0, await CountAsync(db, "GOOD"));
     }
@@ -164,6 +165,39 @@ public sealed class DataCommandsTests(PostgresServer postgres) : IDisposable
         Assert.Equal(1, result.ExitCode);
         Assert.Contains("cannot open database postgresql://u:****@127.0.0.1:1/x", result.Error, StringComparison.Ordinal);
         Assert.DoesNotContain("topsecret", result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task TRADEWIND_DB_names_the_database_when_db_is_not_given()
+    {
+        _dir.Write("QQQ.csv", $"{Header}\n2024-01-02,10,11,9,10.5,100\n");
+
+        var result = await CliRun.RunWithEnvironmentAsync(_dir.Path, new Dictionary<string, string> { ["TRADEWIND_DB"] = "env.db" }, "data", "import", "QQQ.csv");
+
+        Assert.True(result.ExitCode == 0, result.Error);
+        Assert.True(File.Exists(_dir.File("env.db")));
+        Assert.False(File.Exists(_dir.File("data/tradewind.db")));
+        Assert.Equal(1, await CountAsync(_dir.File("env.db"), "QQQ"));
+    }
+
+    [Fact]
+    public async Task A_database_with_an_edited_migration_is_refused_with_a_clear_message()
+    {
+        var db = _dir.File("t.db");
+        Assert.Equal(0, (await CliRun.RunAsync(_dir.Path, "--db", db, "data", "list")).ExitCode);
+        await using (var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={db};Pooling=false"))
+        {
+            await connection.OpenAsync(TestContext.Current.CancellationToken);
+            await using var command = connection.CreateCommand();
+            command.CommandText = "UPDATE schema_migrations SET checksum = 'x'";
+            await command.ExecuteNonQueryAsync(TestContext.Current.CancellationToken);
+        }
+
+        var result = await CliRun.RunAsync(_dir.Path, "--db", db, "data", "list");
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("migration 0001_price_history was changed after it was applied", result.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("unexpected", result.Error, StringComparison.Ordinal);
     }
 
     public void Dispose() => _dir.Dispose();

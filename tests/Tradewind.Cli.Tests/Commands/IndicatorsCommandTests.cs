@@ -70,6 +70,7 @@ public sealed class IndicatorsCommandTests : IDisposable
 
         Assert.Equal(1, result.ExitCode);
         Assert.Contains("SPY.csv:3: column 'close'", result.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("unexpected", result.Error, StringComparison.Ordinal);
         Assert.False(File.Exists(_dir.File("o.csv")));
     }
 
@@ -99,6 +100,18 @@ public sealed class IndicatorsCommandTests : IDisposable
         // MACD's signal needs 26 + 9 - 1 bars: the first full row is the 34th bar.
         Assert.EndsWith(",,", lines[33], StringComparison.Ordinal);
         Assert.DoesNotContain(",,", lines[34], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Symbol_option_keeps_the_resolution_the_file_name_states()
+    {
+        // Two hourly bars 4 hours apart: inference alone would say 4h; the name says 1h.
+        _dir.Write("prices_1h.csv", "timestamp,open,high,low,close,volume\n2024-01-02T10:00:00-05:00,1,2,0.5,1,10\n2024-01-02T14:00:00-05:00,1,2,0.5,1,10\n");
+
+        var result = await CliRun.RunAsync(_dir.Path, "indicators", "--input", "prices_1h.csv", "--symbol", "SPY", "--indicator", "obv", "--output", "o.csv");
+
+        Assert.True(result.ExitCode == 0, result.Error);
+        Assert.Contains("wrote 2 rows of SPY 1h", result.Error, StringComparison.Ordinal);
     }
 
     public void Dispose() => _dir.Dispose();

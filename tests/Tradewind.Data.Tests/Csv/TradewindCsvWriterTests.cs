@@ -60,16 +60,16 @@ public sealed class TradewindCsvWriterTests
     }
 
     [Fact]
-    public void Write_file_replaces_the_file_and_reads_back()
+    public async Task Write_file_replaces_the_file_and_reads_back()
     {
         using var dir = new TempDirectory();
         var path = dir.Write("SPY.csv", "old content");
         var series = new BarSeries(Symbol.Parse("SPY"), Resolution.Daily);
         series.Add(new Bar(Day(2020, 1, 2), 1, 2, 1, 1.5, 10));
 
-        TradewindCsvWriter.WriteFile(series, path);
+        await TradewindCsvWriter.WriteFileAsync(series, path, TestContext.Current.CancellationToken);
 
         Assert.Equal(Bars(series), Bars(CsvBarReader.ReadFile(path, Symbol.Parse("SPY"))));
-        Assert.False(File.Exists(path + ".tmp"));
+        Assert.Equal(["SPY.csv"], Directory.GetFiles(dir.Path).Select(Path.GetFileName));
     }
 }

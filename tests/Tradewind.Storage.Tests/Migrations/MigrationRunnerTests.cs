@@ -1,6 +1,7 @@
 using Dapper;
 using Tradewind.Storage.Connections;
 using Tradewind.Storage.Migrations;
+using Tradewind.Storage.PriceHistory;
 using Tradewind.Testing;
 
 namespace Tradewind.Storage.Tests.Migrations;
@@ -45,7 +46,7 @@ public sealed class MigrationRunnerTests(PostgresServer postgres) : IDisposable
         await MigrationRunner.ApplyAsync(connection, dialect, Ct);
         await connection.ExecuteAsync("UPDATE schema_migrations SET checksum = 'edited' WHERE version = 1");
 
-        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => MigrationRunner.ApplyAsync(connection, dialect, Ct));
+        var error = await Assert.ThrowsAsync<DatabaseSchemaException>(() => MigrationRunner.ApplyAsync(connection, dialect, Ct));
         Assert.Contains("0001_price_history was changed after it was applied", error.Message, StringComparison.Ordinal);
     }
 
@@ -60,8 +61,27 @@ public sealed class MigrationRunnerTests(PostgresServer postgres) : IDisposable
             ? "INSERT INTO schema_migrations VALUES (999, 'future', 'x', '2030-01-01')"
             : "INSERT INTO schema_migrations VALUES (999, 'future', 'x', now())");
 
-        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => MigrationRunner.ApplyAsync(connection, dialect, Ct));
+        var error = await Assert.ThrowsAsync<DatabaseSchemaException>(() => MigrationRunner.ApplyAsync(connection, dialect, Ct));
         Assert.Contains("newer than this program knows", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_current_sqlite_database_opens_and_reads_while_another_process_writes()
+    {
+        var target = await _databases.CreateTargetAsync(DatabaseDialect.Sqlite);
+        var database = await TradewindDatabase.OpenAsync(target, Ct);
+        await new PriceHistoryRepository(database).UpsertAsync([PriceHistory.PriceHistoryRepositoryTests.DailySeries("SPY", new DateOnly(2024, 1, 2), 3)], Ct);
+
+        // A writer (an import in another process) holds SQLite's single write lock.
+        await using var writer = await target.OpenAsync(Ct);
+        await using var writing = await writer.BeginTransactionAsync(Ct);
+        await writer.ExecuteAsync("DELETE FROM price_history WHERE symbol = 'NONE'", transaction: writing);
+
+        // Opening checks the schema without asking for the write lock, and WAL lets the read through.
+        var reader = await TradewindDatabase.OpenAsync(target, Ct).WaitAsync(TimeSpan.FromSeconds(5), Ct);
+        var list = await new PriceHistoryRepository(reader).ListAsync(Ct);
+
+        Assert.Equal(3, Assert.Single(list).Rows);
     }
 
     public void Dispose() => _databases.Dispose();

@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace Tradewind.Cli;
+namespace Tradewind.Data.Files;
 
 /// <summary>Writes an output file through a temporary file and a rename, so a crash never leaves half a file behind.</summary>
 public static class AtomicFile
