@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using Spectre.Console;
 using Tradewind.Core.Market;
+using Tradewind.Core.Time;
 using Tradewind.Data.Csv;
 using Tradewind.Storage.PriceHistory;
 using Symbol = Tradewind.Core.Market.Symbol;
@@ -65,12 +66,23 @@ public static class DataCommands
 
             foreach (var duplicate in series.GroupBy(s => (s.Bars.Symbol.Ticker, s.Bars.Resolution)).Where(g => g.Count() > 1))
             {
-                problems.Add($"{string.Join(" and ", duplicate.Select(d => d.Path))} all hold {duplicate.Key.Ticker} {duplicate.Key.Resolution}; import one of them, or give each its own symbol");
+                problems.Add($"{string.Join(" and ", duplicate.Select(d => d.Path))} hold the same symbol and resolution ({duplicate.Key.Ticker} {duplicate.Key.Resolution}); import one of them, or give each its own --symbol");
             }
 
             if (problems.Count > 0)
             {
                 throw new UserInputException(string.Join(Environment.NewLine, problems) + Environment.NewLine + "nothing was imported");
+            }
+
+            foreach (var (path, bars) in series)
+            {
+                if (OffCalendarDates(bars) is { Count: > 0 } off)
+                {
+                    await cli.Error.WriteLineAsync(
+                        $"warning: {path}: {off.Count} bar(s) of {bars.Symbol} fall on dates {TradingCalendars.For(bars.Symbol.AssetClass).Name} does not trade: " +
+                        string.Join(", ", off.Take(5).Select(d => $"{d:yyyy-MM-dd} ({TradingCalendars.For(bars.Symbol.AssetClass).ClosureReason(d)})")) +
+                        (off.Count > 5 ? ", ..." : "") + "; they are imported as given");
+                }
             }
 
             var repository = new PriceHistoryRepository(await cli.OpenDatabaseAsync(ct));
@@ -101,33 +113,42 @@ public static class DataCommands
 
     private static Command Export(Func<ParseResult, CliContext> context)
     {
-        var symbolArgument = new Argument<string>("SYMBOL") { Description = "The ticker, e.g. SPY." };
+        var selection = new StoredBarsSelection();
         var output = new Option<string>("--output") { Description = "The CSV file to write (Tradewind's normalized format).", Required = true };
-        var resolution = new Option<string>("--resolution") { Description = "Bar length: 1m, 5m, 1h, 1d ...", DefaultValueFactory = _ => "1d" };
-        var from = new Option<string?>("--from") { Description = "First date or instant, inclusive." };
-        var to = new Option<string?>("--to") { Description = "Last date or instant, inclusive." };
-        var command = new Command("export", "Write the stored bars of one symbol to a CSV file that 'data import' reads back unchanged.") { symbolArgument, output, resolution, from, to };
+        var command = new Command("export", "Write the stored bars of one symbol to a CSV file that 'data import' reads back unchanged.") { output };
+        selection.AddTo(command);
         command.SetAction(async (parse, ct) =>
         {
             var cli = context(parse);
-            var symbol = CliArguments.Symbol(parse.GetValue(symbolArgument)!, "SYMBOL");
-            var res = CliArguments.Resolution(parse.GetValue(resolution)!);
-            var zone = BarTimeFormat.ZoneOf(symbol);
-            var start = CliArguments.Time(parse.GetValue(from), "--from", endOfDay: false, res, zone);
-            var end = CliArguments.Time(parse.GetValue(to), "--to", endOfDay: true, res, zone);
-            var repository = new PriceHistoryRepository(await cli.OpenDatabaseAsync(ct));
-            var bars = await repository.LoadAsync(symbol, res, start, end, ct);
-            if (bars.Count == 0)
-            {
-                throw new UserInputException($"no {res} bars stored for {symbol}; 'tradewind data list' shows what is stored");
-            }
-
+            var bars = await selection.LoadAsync(parse, cli, ct);
             var path = cli.ResolvePath(parse.GetValue(output)!);
             await TradewindCsvWriter.WriteFileAsync(bars, path, ct);
-            await cli.Error.WriteLineAsync($"wrote {Count(bars.Count)} {res} bars of {symbol} to {parse.GetValue(output)}");
+            await cli.Error.WriteLineAsync($"wrote {Count(bars.Count)} {bars.Resolution} bars of {bars.Symbol} to {parse.GetValue(output)}");
             return ExitCodes.Ok;
         });
         return command;
+    }
+
+    // Daily bars on a weekend or holiday usually mean a vendor's mistake or a wrong symbol; say so, but keep them.
+    private static List<DateOnly> OffCalendarDates(BarSeries bars)
+    {
+        var off = new List<DateOnly>();
+        if (bars.Resolution != Resolution.Daily)
+        {
+            return off;
+        }
+
+        var calendar = TradingCalendars.For(bars.Symbol.AssetClass);
+        foreach (var time in bars.Time)
+        {
+            var date = DateOnly.FromDateTime(time);
+            if (calendar.IsSupported(date) && !calendar.IsTradingDay(date))
+            {
+                off.Add(date);
+            }
+        }
+
+        return off;
     }
 
     private static string Count(long value) => value.ToString("N0", CultureInfo.InvariantCulture);
@@ -166,27 +187,15 @@ public static class DataCommands
 
     private static Command Show(Func<ParseResult, CliContext> context)
     {
-        var symbolArgument = new Argument<string>("SYMBOL") { Description = "The ticker, e.g. SPY." };
-        var from = new Option<string?>("--from") { Description = "First date (yyyy-MM-dd) or instant (ISO 8601), inclusive." };
-        var to = new Option<string?>("--to") { Description = "Last date (yyyy-MM-dd) or instant (ISO 8601), inclusive." };
-        var resolution = new Option<string>("--resolution") { Description = "Bar length: 1m, 5m, 1h, 1d ...", DefaultValueFactory = _ => "1d" };
-        var command = new Command("show", "Print the stored bars of one symbol.") { symbolArgument, from, to, resolution };
+        var selection = new StoredBarsSelection();
+        var command = new Command("show", "Print the stored bars of one symbol.");
+        selection.AddTo(command);
         command.SetAction(async (parse, ct) =>
         {
             var cli = context(parse);
-            var symbol = CliArguments.Symbol(parse.GetValue(symbolArgument)!, "SYMBOL");
-            var res = CliArguments.Resolution(parse.GetValue(resolution)!);
-            var zone = BarTimeFormat.ZoneOf(symbol);
-            var start = CliArguments.Time(parse.GetValue(from), "--from", endOfDay: false, res, zone);
-            var end = CliArguments.Time(parse.GetValue(to), "--to", endOfDay: true, res, zone);
-            var repository = new PriceHistoryRepository(await cli.OpenDatabaseAsync(ct));
-            var bars = await repository.LoadAsync(symbol, res, start, end, ct);
-            if (bars.Count == 0)
-            {
-                throw new UserInputException(
-                    $"no {res} bars stored for {symbol}{(start is null && end is null ? "" : " in that range")}; 'tradewind data list' shows what is stored");
-            }
-
+            var bars = await selection.LoadAsync(parse, cli, ct);
+            var res = bars.Resolution;
+            var symbol = bars.Symbol;
             var table = new Table().AddColumns(res.IsDateBased ? "date" : "time", "open", "high", "low", "close", "volume");
             if (bars.HasAdjClose)
             {

@@ -168,6 +168,26 @@ public sealed class DataCommandsTests(PostgresServer postgres) : IDisposable
     }
 
     [Fact]
+    public async Task Daily_equity_bars_on_days_the_exchange_is_closed_are_imported_with_a_warning()
+    {
+        _dir.Write("SPY.csv", $"{Header}\n2024-03-28,10,11,9,10.5,100\n2024-03-29,10,11,9,10.5,100\n2024-03-30,10,11,9,10.5,100\n2024-04-01,10,11,9,10.5,100\n");
+
+        var result = await CliRun.RunAsync(_dir.Path, "--db", "t.db", "data", "import", "SPY.csv");
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains("warning: SPY.csv: 2 bar(s) of SPY fall on dates NYSE does not trade: 2024-03-29 (Good Friday), 2024-03-30 (weekend); they are imported as given", result.Error, StringComparison.Ordinal);
+        Assert.Equal(4, await CountAsync(_dir.File("t.db"), "SPY"));
+    }
+
+    [Fact]
+    public async Task Show_refuses_a_range_that_ends_before_it_starts()
+    {
+        var result = await CliRun.RunAsync(_dir.Path, "data", "show", "SPY", "--from", "2024-02-01", "--to", "2024-01-01");
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("--to 2024-01-01 is before --from 2024-02-01", result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task TRADEWIND_DB_names_the_database_when_db_is_not_given()
     {
         _dir.Write("QQQ.csv", $"{Header}\n2024-01-02,10,11,9,10.5,100\n");
