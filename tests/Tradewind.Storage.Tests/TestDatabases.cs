@@ -13,7 +13,7 @@ public sealed class TestDatabases(PostgresServer postgres) : IDisposable
     public string TempPath => _temp.Path;
 
     public async Task<DatabaseTarget> CreateTargetAsync(DatabaseDialect dialect) => dialect == DatabaseDialect.Sqlite
-        ? DatabaseTarget.Parse("tradewind.db", _temp.Path)
+        ? DatabaseTarget.Parse($"tradewind-{Guid.NewGuid():N}.db", _temp.Path)
         : DatabaseTarget.Parse(await postgres.CreateDatabaseAsync(), _temp.Path);
 
     public async Task<TradewindDatabase> OpenAsync(DatabaseDialect dialect) =>

@@ -180,6 +180,22 @@ public sealed class DataCommandsTests(PostgresServer postgres) : IDisposable
     }
 
     [Fact]
+    public async Task Show_of_intraday_bars_for_a_date_means_the_exchange_local_day()
+    {
+        // 2019-12-24 is a half day in New York; its bars run 09:30-13:00 -05:00, i.e. 14:30-18:00 UTC.
+        var db = _dir.File("t.db");
+        Assert.Equal(0, (await CliRun.RunAsync(_dir.Path, "--db", db, "data", "import", SharedData.File("intraday/SPY_1min.csv"))).ExitCode);
+
+        var result = await CliRun.RunAsync(_dir.Path, "--db", db, "data", "show", "SPY", "--resolution", "1m", "--from", "2019-12-24", "--to", "2019-12-24");
+
+        Assert.Equal(0, result.ExitCode);
+        var times = result.OutputLines.Where(l => l.StartsWith("│ 2019", StringComparison.Ordinal)).Select(l => l.Split('│', StringSplitOptions.TrimEntries)[1]).ToList();
+        var expected = File.ReadLines(SharedData.File("intraday/SPY_1min.csv")).Where(l => l.StartsWith("2019-12-24T", StringComparison.Ordinal)).Select(l => l.Split(',')[0]).ToList();
+        Assert.Equal(expected, times);
+        Assert.StartsWith("2019-12-24T09:30:00-05:00", times[0], StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Show_refuses_a_range_that_ends_before_it_starts()
     {
         var result = await CliRun.RunAsync(_dir.Path, "data", "show", "SPY", "--from", "2024-02-01", "--to", "2024-01-01");
