@@ -77,6 +77,9 @@ public static class TradewindCommandLine
         root.Subcommands.Add(DataCommands.Create(Context));
         root.Subcommands.Add(CalendarCommands.Create(Context));
         root.Subcommands.Add(IndicatorsCommand.Create(Context));
+        var config = new Command("config", "Strategy configuration: the versioned registry of parameter sets.");
+        ConfigRegistryCommands.AddTo(config, Context);
+        root.Subcommands.Add(config);
         return root;
     }
 

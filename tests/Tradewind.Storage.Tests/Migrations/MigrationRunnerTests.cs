@@ -20,6 +20,7 @@ public sealed class MigrationRunnerTests(PostgresServer postgres) : IDisposable
         var postgresMigrations = MigrationRunner.Load(DatabaseDialect.Postgres).Select(m => (m.Version, m.Name));
         Assert.Equal(sqlite, postgresMigrations);
         Assert.Contains((1, "price_history"), sqlite);
+        Assert.Contains((2, "trading_config"), sqlite);
     }
 
     [Theory]
