@@ -147,7 +147,6 @@ public static class SettingsBinder
         }
 
         var expected = 0;
-        var allBound = true;
         foreach (var (index, child) in items)
         {
             var itemPath = Join(path, KeyPath.Index(index));
@@ -160,15 +159,12 @@ public static class SettingsBinder
             expected++;
             if (isRecord)
             {
-                var before = problems.Count;
-                var item = BindRecord(elementType, child, itemPath, problems, existing: null);
-                allBound &= problems.Count == before;
-                list.Add(item);
+                list.Add(BindRecord(elementType, child, itemPath, problems, existing: null));
             }
             else if (child.Children.Count > 0)
             {
                 problems.Add(ConfigurationProblem.Error(Display(itemPath), $"expects a single value ({Expected(elementType)}), not a section", child.FirstValue(), shownValue: ""));
-                allBound = false;
+                return null;
             }
             else if (TryScalar(elementType, child.Value!, itemPath, problems, out var parsed))
             {
@@ -176,11 +172,13 @@ public static class SettingsBinder
             }
             else
             {
-                allBound = false;
+                return null;
             }
         }
 
-        return allBound ? list : null;
+        // A section item with a bad key keeps that key's default and the list is kept, so the rules still
+        // check the other items (rules that would quote the bad key are dropped by the loader).
+        return list;
     }
 
     private static bool TryScalar(Type type, ConfigurationValue source, string path, ICollection<ConfigurationProblem> problems, out object? value)

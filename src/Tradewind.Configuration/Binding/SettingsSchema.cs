@@ -22,6 +22,51 @@ public static class SettingsSchema
             .Select(p => new SettingMember(p))
             .ToList());
 
+    /// <summary>
+    /// The member a configuration key (<c>risk:levels:2:drawdown_pct</c>, any case) names, walking from
+    /// <see cref="TradewindSettings"/>; null when the key is not a setting.
+    /// </summary>
+    public static SettingMember? Resolve(string key)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        Type? type = typeof(TradewindSettings);
+        SettingMember? member = null;
+        var segments = key.Split(':');
+        for (var i = 0; i < segments.Length; i++)
+        {
+            if (KeyPath.IsIndex(segments[i]))
+            {
+                if (member?.Shape != SettingShape.List)
+                {
+                    return null;
+                }
+
+                // The item of a list of values is described by the list's member.
+                if (!IsRecord(member.ElementType))
+                {
+                    return i == segments.Length - 1 ? member : null;
+                }
+
+                continue;
+            }
+
+            if (type is null)
+            {
+                return null;
+            }
+
+            member = MembersOf(type).FirstOrDefault(m => string.Equals(m.Key, segments[i], StringComparison.OrdinalIgnoreCase));
+            if (member is null)
+            {
+                return null;
+            }
+
+            type = IsRecord(member.ElementType) ? member.ElementType : null;
+        }
+
+        return member;
+    }
+
     /// <summary>True when <paramref name="type"/> is a settings record (a section of keys) rather than a value.</summary>
     public static bool IsRecord(Type type)
     {

@@ -22,6 +22,9 @@ public sealed record ConfigurationValue(
             ? $"<unresolved: {string.Join(", ", Variables.Select(v => "${" + v + "}"))}>"
             : SecretMask.MaskValue(Path, Value);
 
+    /// <summary>The origin, plus the variables the value was expanded from: <c>config/base/data.yaml via ${ALPHAVANTAGE_API_KEY}</c>.</summary>
+    public string Source => Variables.Count == 0 ? Origin : $"{Origin} via {string.Join(", ", Variables.Select(v => "${" + v + "}"))}";
+
     /// <summary>True when the value's key says it is a secret.</summary>
     public bool IsSecret => SecretMask.IsSecretKey(Path);
 }

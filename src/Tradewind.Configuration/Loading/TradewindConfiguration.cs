@@ -135,19 +135,34 @@ public sealed class TradewindConfiguration : IDisposable
     /// Reads the current values of every layer, expands <c>${VAR}</c> references, binds the settings
     /// and validates them. Never throws for bad values: every problem is in the snapshot.
     /// </summary>
-    public SettingsSnapshot Evaluate()
+    public SettingsSnapshot Evaluate() => Validate(Bind());
+
+    /// <summary>
+    /// Reads, expands and binds the current values without the validation rules: the snapshot's problems
+    /// are only those of loading and binding (unreadable files, unset variables, unknown keys, wrong types).
+    /// </summary>
+    public SettingsSnapshot Bind()
     {
         var problems = new List<ConfigurationProblem>(_loadProblems);
         var values = EffectiveValues(problems);
         var settings = SettingsBinder.Bind<TradewindSettings>(ConfigurationNode.Build(values), problems);
-        var failed = new HashSet<string>(problems.Select(p => p.Path), StringComparer.OrdinalIgnoreCase);
-        var byPath = values.ToDictionary(v => v.Path, StringComparer.OrdinalIgnoreCase);
+        return new SettingsSnapshot(Environment, _providerLayers, values, settings, problems);
+    }
 
-        // A rule about a key that did not bind would only repeat the binding error (or judge the default).
-        problems.AddRange(SettingsValidator.Validate(settings, Environment, byPath).Where(p => !failed.Contains(p.Path)));
+    /// <summary>
+    /// Adds the validation rules' errors and warnings to a <see cref="Bind"/> snapshot, errors first.
+    /// A rule about a key that did not bind is dropped: it would only repeat the binding error, or judge the default.
+    /// </summary>
+    public SettingsSnapshot Validate(SettingsSnapshot bound)
+    {
+        ArgumentNullException.ThrowIfNull(bound);
+        var problems = bound.Problems.ToList();
+        var failed = problems.Select(p => p.Path).Where(p => p.Length > 0).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+        problems.AddRange(SettingsValidator.Validate(bound.Settings, Environment, bound.ValuesByPath)
+            .Where(p => !failed.Any(f => p.Path.Equals(f, StringComparison.OrdinalIgnoreCase) || p.Message.Contains(f, StringComparison.OrdinalIgnoreCase))));
         problems.AddRange(CommittedSecrets());
         var ordered = problems.Where(p => p.IsError).Concat(problems.Where(p => !p.IsError)).ToList();
-        return new SettingsSnapshot(Environment, _providerLayers, values, settings, ordered);
+        return new SettingsSnapshot(Environment, _providerLayers, bound.Values, bound.Settings, ordered);
     }
 
     /// <inheritdoc />
