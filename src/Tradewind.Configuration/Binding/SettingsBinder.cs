@@ -31,7 +31,7 @@ public static class SettingsBinder
     {
         var record = existing ?? Activator.CreateInstance(type)!;
         var members = SettingsSchema.MembersOf(type);
-        if (node.Value is { Value: { Length: > 0 } } && node.Children.Count == 0)
+        if (node.Value is { Value: { Length: > 0 } })
         {
             problems.Add(ConfigurationProblem.Error(Display(path), $"expects a section with the keys {string.Join(", ", members.Select(m => m.Key))}, not a value", node.Value));
             return record;
@@ -77,7 +77,7 @@ public static class SettingsBinder
                 default:
                     if (child.Children.Count > 0)
                     {
-                        problems.Add(ConfigurationProblem.Error(Display(memberPath), $"expects a single value ({Expected(member.ElementType)}), not a section", child.FirstValue(), shownValue: ""));
+                        problems.Add(ConfigurationProblem.Error(Display(memberPath), $"expects a single value ({Expected(member.ElementType)}), not a section", child.Children.First().FirstValue(), shownValue: ""));
                         continue;
                     }
 
@@ -102,7 +102,17 @@ public static class SettingsBinder
     {
         var list = (IList)Activator.CreateInstance(typeof(List<>).MakeGenericType(elementType))!;
         var isRecord = SettingsSchema.IsRecord(elementType);
-        if (node.Children.Count == 0)
+        if (isRecord && node.Value is { Value: { Length: > 0 } })
+        {
+            problems.Add(ConfigurationProblem.Error(Display(path), "expects a list of sections, not a value", node.Value));
+            return null;
+        }
+
+        // A list of plain values given as one value by a higher layer (TRADEWIND__DATA__FALLBACK=csv,sim)
+        // replaces the items a lower layer wrote.
+        var valueWins = node.Value is { Value: { Length: > 0 } } value
+            && node.Children.All(c => c.FirstValue() is not { } item || item.Layer.Kind <= value.Layer.Kind);
+        if (node.Children.Count == 0 || valueWins)
         {
             var text = node.Value?.Value;
             if (string.IsNullOrWhiteSpace(text))

@@ -159,11 +159,19 @@ public sealed class TradewindConfiguration : IDisposable
         var problems = bound.Problems.ToList();
         var failed = problems.Select(p => p.Path).Where(p => p.Length > 0).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
         problems.AddRange(SettingsValidator.Validate(bound.Settings, Environment, bound.ValuesByPath)
-            .Where(p => !failed.Any(f => p.Path.Equals(f, StringComparison.OrdinalIgnoreCase) || p.Message.Contains(f, StringComparison.OrdinalIgnoreCase))));
+            .Where(p => !failed.Any(f => Concerns(p, f))));
         problems.AddRange(CommittedSecrets());
         var ordered = problems.Where(p => p.IsError).Concat(problems.Where(p => !p.IsError)).ToList();
         return new SettingsSnapshot(Environment, _providerLayers, bound.Values, bound.Settings, ordered);
     }
+
+    // True when a rule's problem is about a key that failed to bind: the key itself, a section holding
+    // it (a sum over a list), or a message quoting it (a comparison with the previous item).
+    private static bool Concerns(ConfigurationProblem problem, string failedPath) =>
+        problem.Path.Equals(failedPath, StringComparison.OrdinalIgnoreCase)
+        || failedPath.StartsWith(problem.Path + ".", StringComparison.OrdinalIgnoreCase)
+        || failedPath.StartsWith(problem.Path + "[", StringComparison.OrdinalIgnoreCase)
+        || problem.Message.Contains(failedPath, StringComparison.OrdinalIgnoreCase);
 
     /// <inheritdoc />
     public void Dispose() => (Root as IDisposable)?.Dispose();

@@ -97,7 +97,7 @@ public static class SettingsValidator
         var number = Convert.ToDouble(value, CultureInfo.InvariantCulture);
         if (!setting.Contains(number))
         {
-            rules.Error(path, $"{SettingsSchema.FormatScalar(value)} is out of range: must be in {setting.RangeText}");
+            rules.Error(path, $"{SettingsSchema.FormatScalar(value)} is out of range: must be {(setting.RangeText.StartsWith('(') || setting.RangeText.StartsWith('[') ? "in " : "")}{setting.RangeText}");
         }
     }
 
