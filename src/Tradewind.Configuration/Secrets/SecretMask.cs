@@ -18,19 +18,29 @@ public static partial class SecretMask
     private const int SuffixLength = 4;
 
     /// <summary>
-    /// True when a key's name says its value is a secret: its last segment ends in <c>key</c>,
-    /// <c>secret</c>, <c>password</c> or <c>token</c>, or contains <c>webhook</c> (any case, any separators).
+    /// True when a key's name says its value is a secret: one of its segments ends in <c>key</c>,
+    /// <c>secret</c>, <c>password</c>/<c>pwd</c> or <c>token</c>, or contains <c>webhook</c> (any case, any
+    /// separators). Any segment, not only the last: a value under a secret key (<c>api_key.x</c>,
+    /// <c>webhook_url[0]</c>) is as secret as the key.
     /// </summary>
     public static bool IsSecretKey(string key)
     {
         ArgumentNullException.ThrowIfNull(key);
-        var name = LastSegment(key).Replace("_", "", StringComparison.Ordinal).Replace("-", "", StringComparison.Ordinal);
-        return name.EndsWith("key", StringComparison.OrdinalIgnoreCase)
-            || name.EndsWith("secret", StringComparison.OrdinalIgnoreCase)
-            || name.EndsWith("password", StringComparison.OrdinalIgnoreCase)
-            || name.EndsWith("pwd", StringComparison.OrdinalIgnoreCase)
-            || name.EndsWith("token", StringComparison.OrdinalIgnoreCase)
-            || name.Contains("webhook", StringComparison.OrdinalIgnoreCase);
+        foreach (var segment in key.Split([':', '.', '[', ']'], StringSplitOptions.RemoveEmptyEntries))
+        {
+            var name = segment.Replace("_", "", StringComparison.Ordinal).Replace("-", "", StringComparison.Ordinal);
+            if (name.EndsWith("key", StringComparison.OrdinalIgnoreCase)
+                || name.EndsWith("secret", StringComparison.OrdinalIgnoreCase)
+                || name.EndsWith("password", StringComparison.OrdinalIgnoreCase)
+                || name.EndsWith("pwd", StringComparison.OrdinalIgnoreCase)
+                || name.EndsWith("token", StringComparison.OrdinalIgnoreCase)
+                || name.Contains("webhook", StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>A secret as it may be shown: <c>****</c>, plus its last four characters when it has 12 or more.</summary>
@@ -81,14 +91,6 @@ public static partial class SecretMask
 
     private static string Unquote(string value) =>
         value.Length >= 2 && ((value[0] == '"' && value[^1] == '"') || (value[0] == '\'' && value[^1] == '\'')) ? value[1..^1] : value;
-
-    private static string LastSegment(string key)
-    {
-        var cut = key.LastIndexOfAny([':', '.']);
-        var segment = cut >= 0 ? key[(cut + 1)..] : key;
-        var bracket = segment.IndexOf('[', StringComparison.Ordinal);
-        return bracket >= 0 ? segment[..bracket] : segment;
-    }
 
     // scheme://user:password@host — the password runs to the last '@' before the host.
     [GeneratedRegex(@"(?<head>[A-Za-z][A-Za-z0-9+.\-]*://[^:/?#@\s]*:)(?<password>[^/?#\s]*)@", RegexOptions.CultureInvariant)]
