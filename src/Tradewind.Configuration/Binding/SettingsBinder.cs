@@ -47,7 +47,7 @@ public static class SettingsBinder
                     $"unknown key '{child.Segment.ToLowerInvariant()}'{KeySuggestion.Hint(child.Segment, members.Select(m => m.Key))}; " +
                     $"{(path.Length == 0 ? "the sections are" : $"{Display(path)} has the keys")} {string.Join(", ", members.Select(m => m.Key))}",
                     child.FirstValue(),
-                    shownValue: child.Value is null ? null : child.Value.DisplayValue));
+                    shownValue: child.Value is null ? "" : SecretMask.MaskUnknown(child.Value.Value ?? "")));
             }
         }
 

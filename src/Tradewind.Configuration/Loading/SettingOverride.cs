@@ -29,7 +29,9 @@ public sealed record SettingOverride(string Key, string Value, string Text)
         }
 
         var value = text[(equals + 1)..];
-        setting = new SettingOverride(key, value, $"--set {path}={Secrets.SecretMask.MaskValue(path, value)}");
+        // Only a known, non-secret key shows its value: a mistyped secret key (api_kye) must not leak it.
+        var shown = Binding.SettingsSchema.Resolve(key) is not null ? Secrets.SecretMask.MaskValue(path, value) : Secrets.SecretMask.MaskUnknown(value);
+        setting = new SettingOverride(key, value, $"--set {path}={shown}");
         return true;
     }
 }

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Configuration.Json;
+using Microsoft.Extensions.FileProviders;
 using Tradewind.Configuration.Yaml;
 using Tradewind.Configuration.Binding;
 using Tradewind.Configuration.Secrets;
@@ -22,11 +23,13 @@ public sealed class TradewindConfiguration : IDisposable
     private readonly IReadOnlyList<ConfigurationLayer> _providerLayers;
     private readonly IReadOnlyList<ConfigurationProblem> _loadProblems;
     private readonly Func<string, string?> _variable;
+    private readonly IReadOnlyList<PhysicalFileProvider> _folders;
 
     private TradewindConfiguration(
         string environment, IConfigurationRoot root, IReadOnlyList<ConfigurationLayer> providerLayers,
-        IReadOnlyList<ConfigurationProblem> loadProblems, Func<string, string?> variable)
+        IReadOnlyList<ConfigurationProblem> loadProblems, Func<string, string?> variable, IReadOnlyList<PhysicalFileProvider> folders)
     {
+        _folders = folders;
         Environment = environment;
         Root = root;
         _providerLayers = providerLayers;
@@ -83,12 +86,22 @@ public sealed class TradewindConfiguration : IDisposable
         builder.Add(new NamedValuesConfigurationSource(DefaultValues.Select(d => (d.Key, d.Value, "defaults"))));
         layers.Add(ConfigurationLayer.Defaults);
         var files = new List<(IConfigurationSource Source, ConfigurationLayer Layer)>();
+        var folders = new List<PhysicalFileProvider>();
         foreach (var (kind, name) in new[] { (LayerKind.Base, "base"), (LayerKind.Environment, environment), (LayerKind.Local, "local") })
         {
-            foreach (var file in LayerFiles(Path.Combine(configDirectory, name)))
+            var layerFiles = LayerFiles(Path.Combine(configDirectory, name)).ToList();
+            if (layerFiles.Count == 0)
+            {
+                continue;
+            }
+
+            // One file provider (and, with reload, one watcher) per folder, owned and disposed by this object.
+            var folder = new PhysicalFileProvider(Path.Combine(configDirectory, name));
+            folders.Add(folder);
+            foreach (var file in layerFiles)
             {
                 var layer = new ConfigurationLayer(kind, name, Path.GetRelativePath(source.WorkingDirectory, file).Replace('\\', '/'));
-                var fileSource = FileSource(file, source.ReloadOnChange);
+                var fileSource = FileSource(folder, file, source.ReloadOnChange);
                 files.Add((fileSource, layer));
                 builder.Add(fileSource);
                 layers.Add(layer);
@@ -128,7 +141,7 @@ public sealed class TradewindConfiguration : IDisposable
             root = builder.Build();
         }
 
-        return new TradewindConfiguration(environment, root, layers, problems, Variable);
+        return new TradewindConfiguration(environment, root, layers, problems, Variable, folders);
     }
 
     /// <summary>
@@ -174,7 +187,14 @@ public sealed class TradewindConfiguration : IDisposable
         || problem.Message.Contains(failedPath, StringComparison.OrdinalIgnoreCase);
 
     /// <inheritdoc />
-    public void Dispose() => (Root as IDisposable)?.Dispose();
+    public void Dispose()
+    {
+        (Root as IDisposable)?.Dispose();
+        foreach (var folder in _folders)
+        {
+            folder.Dispose();
+        }
+    }
 
     private List<ConfigurationValue> EffectiveValues(List<ConfigurationProblem> problems)
     {
@@ -349,7 +369,7 @@ public sealed class TradewindConfiguration : IDisposable
                 .Order(StringComparer.Ordinal)
             : [];
 
-    private static FileConfigurationSource FileSource(string path, bool reloadOnChange)
+    private static FileConfigurationSource FileSource(PhysicalFileProvider folder, string path, bool reloadOnChange)
     {
         FileConfigurationSource source = Path.GetExtension(path).Equals(".json", StringComparison.OrdinalIgnoreCase)
             ? new JsonConfigurationSource()
@@ -357,7 +377,7 @@ public sealed class TradewindConfiguration : IDisposable
         source.Path = Path.GetFileName(path);
         source.Optional = false;
         source.ReloadOnChange = reloadOnChange;
-        source.FileProvider = new Microsoft.Extensions.FileProviders.PhysicalFileProvider(Path.GetDirectoryName(path)!);
+        source.FileProvider = folder;
         return source;
     }
 

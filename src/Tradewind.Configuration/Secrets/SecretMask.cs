@@ -69,6 +69,23 @@ public static partial class SecretMask
         return IsSecretKey(key) ? Mask(value) : MaskConnectionString(value);
     }
 
+    /// <summary>
+    /// A value whose key is not a known setting (a typo may hide a secret key's name): numbers and
+    /// booleans are shown, anything else is masked.
+    /// </summary>
+    public static string MaskUnknown(string? value)
+    {
+        if (string.IsNullOrEmpty(value))
+        {
+            return value ?? "";
+        }
+
+        var trimmed = value.Trim();
+        return bool.TryParse(trimmed, out _) || double.TryParse(trimmed, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out _)
+            ? value
+            : Mask(value);
+    }
+
     /// <summary>True when <paramref name="value"/> carries a password: a <c>Password=</c>/<c>Pwd=</c> part, or <c>user:password@</c> in a URL.</summary>
     public static bool ContainsPassword(string? value) =>
         !string.IsNullOrEmpty(value) && (UrlPassword().IsMatch(value) || KeywordPassword().IsMatch(value));

@@ -194,6 +194,8 @@ public sealed class ConfigCommandsTests : IDisposable
             // Invalid on purpose: every error message must mask too.
             ["config", "validate", "--env", "production", "--set", "notifications.telegram.chat_id=", "--set", "data.alphavantage.api_key.x=" + ApiKey, "--set", "system.database=Host=db;Password=" + DatabasePassword],
             ["config", "show", "--env", "production", "--set", "system.database=postgres://u:" + DatabasePassword + "@/"],
+            // A mistyped secret key is unknown, so nothing says it is secret: it is masked anyway.
+            ["config", "validate", "--set", "data.alphavantage.api_kye=" + ApiKey, "--set", "notifications.slack.webhookurl=" + SlackWebhook],
             ["--env", "production", "data", "list", "--set", "system.database=Host=db;Password=" + DatabasePassword + ";Username=u"],
         ];
         foreach (var command in commands)
