@@ -1,4 +1,5 @@
 using Spectre.Console;
+using Tradewind.Configuration.Loading;
 using Tradewind.Storage;
 using Tradewind.Storage.Connections;
 
@@ -48,20 +49,70 @@ public sealed class CliContext
     /// <summary>Whether --verbose was given.</summary>
     public bool Verbose { get; }
 
+    /// <summary>The names of the process environment's variables (to find <c>TRADEWIND__Section__Key</c> overrides).</summary>
+    public IReadOnlyCollection<string> EnvironmentNames { get; init; } = [];
+
+    /// <summary>The configuration environments named by --env (usually none or one; <c>config diff</c> takes two).</summary>
+    public IReadOnlyList<string> ConfigurationEnvironments { get; init; } = [];
+
+    /// <summary>The --set overrides, in order.</summary>
+    public IReadOnlyList<string> ConfigurationOverrides { get; init; } = [];
+
+    /// <summary>True when the working directory holds a configuration tree (config/base).</summary>
+    public bool HasConfiguration => Directory.Exists(Path.Combine(WorkingDirectory, "config", "base"));
+
+    /// <summary>What a configuration load reads for <paramref name="environment"/> (null: the single --env, TRADEWIND_ENVIRONMENT or development).</summary>
+    public SettingsSource ConfigurationSource(string? environment = null)
+    {
+        if (environment is null && ConfigurationEnvironments.Count > 1)
+        {
+            throw new UserInputException($"--env is given {ConfigurationEnvironments.Count} times; give it once (only 'config diff' compares two)");
+        }
+
+        return new SettingsSource
+        {
+            WorkingDirectory = WorkingDirectory,
+            Environment = environment ?? (ConfigurationEnvironments.Count > 0 ? ConfigurationEnvironments[0] : null),
+            Variable = _environment,
+            VariableNames = EnvironmentNames,
+            Overrides = ConfigurationOverrides,
+        };
+    }
+
+    /// <summary>Loads, binds and validates the configuration; problems are in the snapshot, a tree that cannot be loaded at all throws.</summary>
+    public SettingsSnapshot LoadConfiguration(string? environment = null)
+    {
+        try
+        {
+            return SettingsLoader.Load(ConfigurationSource(environment));
+        }
+        catch (ConfigurationException ex)
+        {
+            throw new UserInputException(ex.Message, ex);
+        }
+    }
+
     /// <summary>Resolves a user-given path against the working directory.</summary>
     public string ResolvePath(string path) => Path.GetFullPath(Path.Combine(WorkingDirectory, path));
 
-    /// <summary>The database named by --db (or TRADEWIND_DB, or the default SQLite file), opened and migrated.</summary>
+    /// <summary>
+    /// The database named by --db, else TRADEWIND_DB, else the configuration's system.database (when the
+    /// working directory holds config/), else the default SQLite file; opened and migrated.
+    /// </summary>
     public async Task<TradewindDatabase> OpenDatabaseAsync(CancellationToken cancellationToken)
     {
         DatabaseTarget target;
+        var (setting, source) = _databaseSetting is not null ? (_databaseSetting, "--db")
+            : _environment("TRADEWIND_DB") is { } variable ? (variable, "TRADEWIND_DB")
+            : HasConfiguration ? (ConfiguredDatabase(), "system.database")
+            : (null, "--db");
         try
         {
-            target = DatabaseTarget.Parse(_databaseSetting ?? _environment("TRADEWIND_DB"), WorkingDirectory);
+            target = DatabaseTarget.Parse(setting, WorkingDirectory);
         }
         catch (ArgumentException ex)
         {
-            throw new UserInputException($"--db: {ex.Message}", ex);
+            throw new UserInputException($"{source}: {ex.Message}", ex);
         }
 
         if (Verbose)
@@ -70,5 +121,20 @@ public sealed class CliContext
         }
 
         return await TradewindDatabase.OpenAsync(target, cancellationToken);
+    }
+
+    // The configured database is only trusted from a valid configuration: an invalid one might point anywhere.
+    private string ConfiguredDatabase()
+    {
+        var snapshot = LoadConfiguration();
+        if (!snapshot.IsValid)
+        {
+            throw new UserInputException(
+                $"the configuration ({snapshot.Environment}) is invalid, so its system.database cannot be used:{System.Environment.NewLine}"
+                + string.Join(System.Environment.NewLine, snapshot.Errors.Select(e => "  " + e))
+                + $"{System.Environment.NewLine}fix it (see 'tradewind config validate'), or name the database with --db or TRADEWIND_DB");
+        }
+
+        return snapshot.Settings.System.Database;
     }
 }

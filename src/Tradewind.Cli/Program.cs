@@ -1,3 +1,5 @@
 using Tradewind.Cli;
 
-return await TradewindCommandLine.RunAsync(args, Console.Out, Console.Error, Environment.CurrentDirectory, Environment.GetEnvironmentVariable);
+return await TradewindCommandLine.RunAsync(
+    args, Console.Out, Console.Error, Environment.CurrentDirectory, Environment.GetEnvironmentVariable,
+    Environment.GetEnvironmentVariables().Keys.Cast<string>().ToList());

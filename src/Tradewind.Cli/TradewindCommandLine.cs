@@ -19,6 +19,24 @@ public static class TradewindCommandLine
         Recursive = true,
     };
 
+    /// <summary>--env: the configuration environment (development, staging, production, or a config/ folder); repeated by <c>config diff</c>.</summary>
+    public static readonly Option<string[]> Environment = new("--env")
+    {
+        Description = "Configuration environment: development (default), staging, production, or any folder under config/. Also TRADEWIND_ENVIRONMENT.",
+        Recursive = true,
+        Arity = ArgumentArity.ZeroOrMore,
+        AllowMultipleArgumentsPerToken = false,
+    };
+
+    /// <summary>--set section.key=value: a configuration override, the highest layer; repeatable.</summary>
+    public static readonly Option<string[]> Set = new("--set")
+    {
+        Description = "Override one configuration key, e.g. --set risk.max_gross_exposure=0.8 or --set risk.levels[0].exposure=0.7 (repeatable; wins over every file and variable).",
+        Recursive = true,
+        Arity = ArgumentArity.ZeroOrMore,
+        AllowMultipleArgumentsPerToken = false,
+    };
+
     /// <summary>--verbose: more detail on stderr, stack traces on failure.</summary>
     public static readonly Option<bool> Verbose = new("--verbose")
     {
@@ -30,10 +48,19 @@ public static class TradewindCommandLine
     /// Parses <paramref name="args"/>, runs the chosen command and returns its exit code. The process
     /// environment is read through <paramref name="environment"/> only, so tests can run isolated from it.
     /// </summary>
+    public static Task<int> RunAsync(
+        string[] args, TextWriter output, TextWriter error, string workingDirectory, Func<string, string?> environment, CancellationToken cancellationToken = default) =>
+        RunAsync(args, output, error, workingDirectory, environment, [], cancellationToken);
+
+    /// <summary>
+    /// As <see cref="RunAsync(string[], TextWriter, TextWriter, string, Func{string, string?}, CancellationToken)"/>, with the
+    /// names of the environment's variables, so the configuration can find its <c>TRADEWIND__Section__Key</c> overrides.
+    /// </summary>
     public static async Task<int> RunAsync(
-        string[] args, TextWriter output, TextWriter error, string workingDirectory, Func<string, string?> environment, CancellationToken cancellationToken = default)
+        string[] args, TextWriter output, TextWriter error, string workingDirectory, Func<string, string?> environment,
+        IReadOnlyCollection<string> environmentNames, CancellationToken cancellationToken = default)
     {
-        var root = Build(output, error, workingDirectory, environment);
+        var root = Build(output, error, workingDirectory, environment, environmentNames);
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)
         {
@@ -68,18 +95,27 @@ public static class TradewindCommandLine
     }
 
     /// <summary>Builds the command tree.</summary>
-    public static RootCommand Build(TextWriter output, TextWriter error, string workingDirectory, Func<string, string?> environment)
+    public static RootCommand Build(TextWriter output, TextWriter error, string workingDirectory, Func<string, string?> environment) =>
+        Build(output, error, workingDirectory, environment, []);
+
+    /// <summary>Builds the command tree, with the names of the environment's variables (see <see cref="RunAsync(string[], TextWriter, TextWriter, string, Func{string, string?}, IReadOnlyCollection{string}, CancellationToken)"/>).</summary>
+    public static RootCommand Build(TextWriter output, TextWriter error, string workingDirectory, Func<string, string?> environment, IReadOnlyCollection<string> environmentNames)
     {
-        var root = new RootCommand("Tradewind: a self-hosted trading decision system. Market data, calendars, indicators.");
+        var root = new RootCommand("Tradewind: a self-hosted trading decision system. Market data, calendars, indicators, configuration.");
         root.Options.Add(Database);
+        root.Options.Add(Environment);
+        root.Options.Add(Set);
         root.Options.Add(Verbose);
-        CliContext Context(ParseResult p) => new(output, error, workingDirectory, environment, p.GetValue(Database), p.GetValue(Verbose));
+        CliContext Context(ParseResult p) => new(output, error, workingDirectory, environment, p.GetValue(Database), p.GetValue(Verbose))
+        {
+            EnvironmentNames = environmentNames,
+            ConfigurationEnvironments = p.GetValue(Environment) ?? [],
+            ConfigurationOverrides = p.GetValue(Set) ?? [],
+        };
         root.Subcommands.Add(DataCommands.Create(Context));
         root.Subcommands.Add(CalendarCommands.Create(Context));
         root.Subcommands.Add(IndicatorsCommand.Create(Context));
-        var config = new Command("config", "Strategy configuration: the versioned registry of parameter sets.");
-        ConfigRegistryCommands.AddTo(config, Context);
-        root.Subcommands.Add(config);
+        root.Subcommands.Add(ConfigCommands.Create(Context));
         return root;
     }
 
@@ -95,7 +131,7 @@ public static class TradewindCommandLine
     }
 
     private static bool IsExpected(Exception ex) =>
-        ex is UserInputException or CsvImportException or DatabaseUnavailableException or DatabaseSchemaException
+        ex is UserInputException or CsvImportException or Configuration.Loading.ConfigurationException or DatabaseUnavailableException or DatabaseSchemaException
             or IOException or UnauthorizedAccessException;
 
     private static string Describe(Exception ex) => ex switch

@@ -17,7 +17,7 @@ public static class CliRun
     {
         using var output = new StringWriter();
         using var error = new StringWriter();
-        var code = await TradewindCommandLine.RunAsync(args, output, error, workingDirectory, name => environment.GetValueOrDefault(name), TestContext.Current.CancellationToken);
+        var code = await TradewindCommandLine.RunAsync(args, output, error, workingDirectory, name => environment.GetValueOrDefault(name), environment.Keys.ToList(), TestContext.Current.CancellationToken);
         return new CliResult(code, output.ToString().Replace("\r\n", "\n", StringComparison.Ordinal), error.ToString());
     }
 }

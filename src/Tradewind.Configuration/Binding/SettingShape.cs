@@ -1,0 +1,14 @@
+namespace Tradewind.Configuration.Binding;
+
+/// <summary>What a settings key holds.</summary>
+public enum SettingShape
+{
+    /// <summary>One value: a string, number, bool or enum.</summary>
+    Scalar,
+
+    /// <summary>A section of keys bound to a record.</summary>
+    Record,
+
+    /// <summary>A list of values or of sections.</summary>
+    List,
+}

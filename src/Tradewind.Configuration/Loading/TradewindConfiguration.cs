@@ -1,0 +1,434 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Configuration.Json;
+using Microsoft.Extensions.FileProviders;
+using Tradewind.Configuration.Yaml;
+using Tradewind.Configuration.Binding;
+using Tradewind.Configuration.Secrets;
+using Tradewind.Configuration.Settings;
+using Tradewind.Configuration.Validation;
+
+namespace Tradewind.Configuration.Loading;
+
+/// <summary>
+/// Tradewind's configuration: the Microsoft.Extensions.Configuration root built from the layers
+/// (defaults → config/base → config/&lt;environment&gt; → config/local → .env → TRADEWIND__ variables →
+/// --set), with each provider's layer remembered so every value can be attributed.
+/// <see cref="Evaluate"/> expands variables, binds and validates the current state of the layers.
+/// </summary>
+public sealed class TradewindConfiguration : IDisposable
+{
+    private static readonly string[] FileExtensions = [".yaml", ".yml", ".json"];
+    private static readonly IReadOnlyList<KeyValuePair<string, string?>> DefaultValues = SettingsSchema.Flatten(new TradewindSettings());
+
+    private readonly IReadOnlyList<ConfigurationLayer> _providerLayers;
+    private readonly IReadOnlyList<ConfigurationProblem> _loadProblems;
+    private readonly Func<string, string?> _variable;
+    private readonly IReadOnlyList<PhysicalFileProvider> _folders;
+
+    private TradewindConfiguration(
+        string environment, IConfigurationRoot root, IReadOnlyList<ConfigurationLayer> providerLayers,
+        IReadOnlyList<ConfigurationProblem> loadProblems, Func<string, string?> variable, IReadOnlyList<PhysicalFileProvider> folders)
+    {
+        _folders = folders;
+        Environment = environment;
+        Root = root;
+        _providerLayers = providerLayers;
+        _loadProblems = loadProblems;
+        _variable = variable;
+    }
+
+    /// <summary>The environment's name, e.g. development.</summary>
+    public string Environment { get; }
+
+    /// <summary>The layered configuration; its reload token fires when a file layer changes (with <see cref="SettingsSource.ReloadOnChange"/>).</summary>
+    public IConfigurationRoot Root { get; }
+
+    /// <summary>The layers, one per provider of <see cref="Root"/>, lowest precedence first.</summary>
+    public IReadOnlyList<ConfigurationLayer> Layers => _providerLayers;
+
+    /// <summary>
+    /// Builds the layers for <paramref name="source"/>. Problems with individual files or overrides are
+    /// kept for <see cref="Evaluate"/>; only a missing config/base folder or an unknown environment throws.
+    /// </summary>
+    /// <exception cref="ConfigurationException">No config/base folder, or an unknown environment.</exception>
+    public static TradewindConfiguration Open(SettingsSource source)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        var configDirectory = source.ConfigDirectory;
+        if (!Directory.Exists(Path.Combine(configDirectory, "base")))
+        {
+            throw new ConfigurationException(
+                $"no configuration here: {Path.Combine(configDirectory, "base")} does not exist; run tradewind from the folder that holds config/");
+        }
+
+        var problems = new List<ConfigurationProblem>();
+        var dotEnvPath = Path.Combine(source.WorkingDirectory, ".env");
+        var dotEnv = DotEnvFile.Read(dotEnvPath);
+        var dotEnvLayer = new ConfigurationLayer(LayerKind.DotEnv, ".env", ".env");
+        foreach (var problem in dotEnv.Problems)
+        {
+            problems.Add(new ConfigurationProblem(ProblemSeverity.Error, "", null, $".env {problem}", dotEnvLayer, ".env"));
+        }
+
+        // The .env file fills in what the environment does not set; it never overrides a set variable.
+        string? Variable(string name) => source.Variable(name) ?? dotEnv.Variables.GetValueOrDefault(name);
+
+        var requested = source.Environment;
+        if (string.IsNullOrWhiteSpace(requested))
+        {
+            requested = Variable(SettingsSource.EnvironmentVariable);
+        }
+
+        var environment = EnvironmentNames.Resolve(string.IsNullOrWhiteSpace(requested) ? EnvironmentNames.Default : requested, configDirectory);
+
+        var builder = new ConfigurationBuilder();
+        var layers = new List<ConfigurationLayer>();
+        builder.Add(new NamedValuesConfigurationSource(DefaultValues.Select(d => (d.Key, d.Value, "defaults"))));
+        layers.Add(ConfigurationLayer.Defaults);
+        var files = new List<(IConfigurationSource Source, ConfigurationLayer Layer)>();
+        var folders = new List<PhysicalFileProvider>();
+        foreach (var (kind, name) in new[] { (LayerKind.Base, "base"), (LayerKind.Environment, environment), (LayerKind.Local, "local") })
+        {
+            var layerFiles = LayerFiles(Path.Combine(configDirectory, name)).ToList();
+            if (layerFiles.Count == 0)
+            {
+                continue;
+            }
+
+            // One file provider (and, with reload, one watcher) per folder, owned and disposed by this object.
+            var folder = new PhysicalFileProvider(Path.Combine(configDirectory, name));
+            folders.Add(folder);
+            foreach (var file in layerFiles)
+            {
+                var layer = new ConfigurationLayer(kind, name, Path.GetRelativePath(source.WorkingDirectory, file).Replace('\\', '/'));
+                var fileSource = FileSource(folder, file, source.ReloadOnChange);
+                files.Add((fileSource, layer));
+                builder.Add(fileSource);
+                layers.Add(layer);
+            }
+        }
+
+        builder.Add(new NamedValuesConfigurationSource(KeyVariables(dotEnv.Variables.Keys, dotEnv.Variables.GetValueOrDefault, "in .env", dotEnvLayer, problems)));
+        layers.Add(dotEnvLayer);
+        builder.Add(new NamedValuesConfigurationSource(KeyVariables(source.VariableNames, source.Variable, "environment variable", ConfigurationLayer.EnvironmentVariables, problems)));
+        layers.Add(ConfigurationLayer.EnvironmentVariables);
+        builder.Add(new NamedValuesConfigurationSource(Overrides(source.Overrides, problems)));
+        layers.Add(ConfigurationLayer.CommandLine);
+
+        IConfigurationRoot root;
+        try
+        {
+            root = builder.Build();
+        }
+        catch (Exception ex) when (ex is FormatException or InvalidDataException or IOException)
+        {
+            // Find every unreadable file (not just the first), report each, and load the rest.
+            foreach (var (fileSource, layer) in files)
+            {
+                try
+                {
+                    new ConfigurationBuilder().Add(fileSource).Build();
+                }
+                catch (Exception fileError) when (fileError is FormatException or InvalidDataException or IOException)
+                {
+                    problems.Add(new ConfigurationProblem(ProblemSeverity.Error, "", null, $"cannot read {layer.File}: {Describe(fileError)}", layer, layer.File!));
+                    var index = builder.Sources.IndexOf(fileSource);
+                    builder.Sources.RemoveAt(index);
+                    layers.RemoveAt(index);
+                }
+            }
+
+            root = builder.Build();
+        }
+
+        return new TradewindConfiguration(environment, root, layers, problems, Variable, folders);
+    }
+
+    /// <summary>
+    /// Reads the current values of every layer, expands <c>${VAR}</c> references, binds the settings
+    /// and validates them. Never throws for bad values: every problem is in the snapshot.
+    /// </summary>
+    public SettingsSnapshot Evaluate() => Validate(Bind());
+
+    /// <summary>
+    /// Reads, expands and binds the current values without the validation rules: the snapshot's problems
+    /// are only those of loading and binding (unreadable files, unset variables, unknown keys, wrong types).
+    /// </summary>
+    public SettingsSnapshot Bind()
+    {
+        var problems = new List<ConfigurationProblem>(_loadProblems);
+        var values = EffectiveValues(problems);
+        var settings = SettingsBinder.Bind<TradewindSettings>(ConfigurationNode.Build(values), problems);
+        return new SettingsSnapshot(Environment, _providerLayers, values, settings, problems);
+    }
+
+    /// <summary>
+    /// Adds the validation rules' errors and warnings to a <see cref="Bind"/> snapshot, errors first.
+    /// A rule about a key that did not bind is dropped: it would only repeat the binding error, or judge the default.
+    /// </summary>
+    public SettingsSnapshot Validate(SettingsSnapshot bound)
+    {
+        ArgumentNullException.ThrowIfNull(bound);
+        var problems = bound.Problems.ToList();
+        var failed = problems.Select(p => p.Path).Where(p => p.Length > 0).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+        problems.AddRange(SettingsValidator.Validate(bound.Settings, Environment, bound.ValuesByPath)
+            .Where(p => !failed.Any(f => Concerns(p, f))));
+        problems.AddRange(CommittedSecrets());
+        var ordered = problems.Where(p => p.IsError).Concat(problems.Where(p => !p.IsError)).ToList();
+        return new SettingsSnapshot(Environment, _providerLayers, bound.Values, bound.Settings, ordered);
+    }
+
+    // True when a rule's problem is about a key that failed to bind: the key itself, a section holding
+    // it (a sum over a list), or a message quoting it (a comparison with the previous item).
+    private static bool Concerns(ConfigurationProblem problem, string failedPath) =>
+        problem.Path.Equals(failedPath, StringComparison.OrdinalIgnoreCase)
+        || failedPath.StartsWith(problem.Path + ".", StringComparison.OrdinalIgnoreCase)
+        || failedPath.StartsWith(problem.Path + "[", StringComparison.OrdinalIgnoreCase)
+        || problem.Message.Contains(failedPath, StringComparison.OrdinalIgnoreCase);
+
+    /// <inheritdoc />
+    public void Dispose()
+    {
+        (Root as IDisposable)?.Dispose();
+        foreach (var folder in _folders)
+        {
+            folder.Dispose();
+        }
+    }
+
+    private List<ConfigurationValue> EffectiveValues(List<ConfigurationProblem> problems)
+    {
+        var providers = Root.Providers.ToList();
+        var keysByProvider = providers.Select(p => Keys(p, null).ToHashSet(StringComparer.OrdinalIgnoreCase)).ToList();
+
+        // Lists: the highest file layer (or the defaults) that writes a list owns it whole, so a shorter
+        // list in config/local does not inherit the base list's extra items; variables and --set still
+        // override single items by index.
+        var owners = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+        int Owner(string listKey)
+        {
+            if (!owners.TryGetValue(listKey, out var owner))
+            {
+                owner = -1;
+                for (var p = providers.Count - 1; p >= 0 && owner < 0; p--)
+                {
+                    if (_providerLayers[p].ReplacesLists && keysByProvider[p].Any(k => k.Equals(listKey, StringComparison.OrdinalIgnoreCase) || k.StartsWith(listKey + ":", StringComparison.OrdinalIgnoreCase)))
+                    {
+                        owner = p;
+                    }
+                }
+
+                owners[listKey] = owner;
+            }
+
+            return owner;
+        }
+
+        bool Hidden(int provider, string key)
+        {
+            if (!_providerLayers[provider].ReplacesLists)
+            {
+                return false;
+            }
+
+            var segments = key.Split(':');
+            for (var s = 1; s < segments.Length; s++)
+            {
+                if (KeyPath.IsIndex(segments[s]) && provider < Owner(string.Join(':', segments[..s])))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        var allKeys = new List<string>();
+        var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var keys in keysByProvider)
+        {
+            allKeys.AddRange(keys.Where(seen.Add));
+        }
+
+        var values = new List<ConfigurationValue>();
+        foreach (var key in allKeys)
+        {
+            for (var p = providers.Count - 1; p >= 0; p--)
+            {
+                if (!keysByProvider[p].Contains(key) || Hidden(p, key) || !providers[p].TryGet(key, out var raw))
+                {
+                    continue;
+                }
+
+                // A list emptied by a higher layer ('fallback: []') hides the lower layer's items.
+                if (string.IsNullOrEmpty(raw) && keysByProvider[p].Any(k => k.StartsWith(key + ":", StringComparison.OrdinalIgnoreCase)))
+                {
+                    break;
+                }
+
+                values.Add(Value(key, raw, p, problems));
+                break;
+            }
+        }
+
+        // An empty list value next to items from a higher layer would read as "no list": drop it.
+        var withChildren = values.Select(v => v.Key).SelectMany(Prefixes).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        values.RemoveAll(v => string.IsNullOrEmpty(v.RawValue) && withChildren.Contains(v.Key));
+        values.Sort((a, b) => SchemaOrder.Compare(a.Key, b.Key));
+        return values;
+    }
+
+    private ConfigurationValue Value(string key, string? raw, int provider, List<ConfigurationProblem> problems)
+    {
+        var layer = _providerLayers[provider];
+        var origin = (Root.Providers.ElementAt(provider) as NamedValuesConfigurationProvider)?.OriginOf(key) ?? layer.ToString();
+        var path = KeyPath.ToDisplay(key);
+        if (raw is null || !raw.Contains("${", StringComparison.Ordinal))
+        {
+            return new ConfigurationValue(key, path, raw, raw ?? "", layer, origin, []);
+        }
+
+        var expanded = VariableExpansion.Expand(raw, _variable);
+        var value = new ConfigurationValue(key, path, raw, expanded.Value, layer, origin, expanded.Referenced);
+        if (expanded.Malformed is { } malformed)
+        {
+            problems.Add(ConfigurationProblem.Error(path, malformed, value));
+        }
+
+        foreach (var missing in expanded.Missing)
+        {
+            problems.Add(ConfigurationProblem.Error(path,
+                $"variable {missing} is not set; set it in the environment or in .env, or give a default: ${{{missing}:-value}}", value));
+        }
+
+        return value;
+    }
+
+    private IEnumerable<ConfigurationProblem> CommittedSecrets()
+    {
+        var providers = Root.Providers.ToList();
+        for (var p = 0; p < providers.Count; p++)
+        {
+            var layer = _providerLayers[p];
+            if (!layer.IsCommitted)
+            {
+                continue;
+            }
+
+            foreach (var key in Keys(providers[p], null))
+            {
+                if (!providers[p].TryGet(key, out var raw) || string.IsNullOrEmpty(raw) || VariableExpansion.HasReference(raw))
+                {
+                    continue;
+                }
+
+                var path = KeyPath.ToDisplay(key);
+                if (SecretMask.IsSecretKey(path) || SecretMask.ContainsPassword(raw))
+                {
+                    yield return new ConfigurationProblem(ProblemSeverity.Warning, path, SecretMask.MaskValue(path, raw),
+                        $"a secret is written literally in the committed file {layer.File}; reference a variable instead (e.g. ${{{SuggestedVariable(path)}}}) and set it in .env or the environment",
+                        layer, layer.File!);
+                }
+            }
+        }
+    }
+
+    private static string SuggestedVariable(string path) =>
+        path.Replace("[", "_", StringComparison.Ordinal).Replace("]", "", StringComparison.Ordinal).Replace('.', '_').ToUpperInvariant();
+
+    private static IEnumerable<string> Prefixes(string key)
+    {
+        for (var i = key.IndexOf(':', StringComparison.Ordinal); i > 0; i = key.IndexOf(':', i + 1))
+        {
+            yield return key[..i];
+        }
+    }
+
+    // Every leaf key of one provider, found through the provider interface (works for any provider kind).
+    private static IEnumerable<string> Keys(IConfigurationProvider provider, string? parent)
+    {
+        foreach (var child in provider.GetChildKeys([], parent).Distinct(StringComparer.OrdinalIgnoreCase))
+        {
+            var key = parent is null ? child : parent + ":" + child;
+            if (provider.TryGet(key, out _))
+            {
+                yield return key;
+            }
+
+            foreach (var nested in Keys(provider, key))
+            {
+                yield return nested;
+            }
+        }
+    }
+
+    private static IEnumerable<string> LayerFiles(string directory) =>
+        Directory.Exists(directory)
+            ? Directory.EnumerateFiles(directory)
+                .Where(f => FileExtensions.Contains(Path.GetExtension(f), StringComparer.OrdinalIgnoreCase))
+                .Order(StringComparer.Ordinal)
+            : [];
+
+    private static FileConfigurationSource FileSource(PhysicalFileProvider folder, string path, bool reloadOnChange)
+    {
+        FileConfigurationSource source = Path.GetExtension(path).Equals(".json", StringComparison.OrdinalIgnoreCase)
+            ? new JsonConfigurationSource()
+            : new YamlConfigurationSource();
+        source.Path = Path.GetFileName(path);
+        source.Optional = false;
+        source.ReloadOnChange = reloadOnChange;
+        source.FileProvider = folder;
+        return source;
+    }
+
+    private static List<(string Key, string? Value, string Origin)> KeyVariables(
+        IEnumerable<string> names, Func<string, string?> read, string describe, ConfigurationLayer layer, List<ConfigurationProblem> problems)
+    {
+        var entries = new List<(string, string?, string)>();
+        foreach (var name in names.Order(StringComparer.Ordinal))
+        {
+            if (!name.StartsWith(SettingsSource.KeyVariablePrefix, StringComparison.OrdinalIgnoreCase))
+            {
+                continue;
+            }
+
+            var origin = describe == "in .env" ? $"{name} in .env" : $"{describe} {name}";
+            var key = name[SettingsSource.KeyVariablePrefix.Length..].Replace("__", ":", StringComparison.Ordinal);
+            if (key.Length == 0 || key.Split(':').Any(s => s.Length == 0))
+            {
+                problems.Add(new ConfigurationProblem(ProblemSeverity.Error, "", null,
+                    $"{origin} does not name a key: write TRADEWIND__SECTION__KEY, e.g. TRADEWIND__RISK__MAX_GROSS_EXPOSURE", layer, origin));
+                continue;
+            }
+
+            entries.Add((key, read(name), origin));
+        }
+
+        return entries;
+    }
+
+    private static List<(string Key, string? Value, string Origin)> Overrides(IEnumerable<string> overrides, List<ConfigurationProblem> problems)
+    {
+        var entries = new List<(string, string?, string)>();
+        foreach (var text in overrides)
+        {
+            if (SettingOverride.TryParse(text, out var setting, out var reason))
+            {
+                entries.Add((setting!.Key, setting.Value, setting.Text));
+            }
+            else
+            {
+                problems.Add(new ConfigurationProblem(ProblemSeverity.Error, "", null, reason, ConfigurationLayer.CommandLine, "command line"));
+            }
+        }
+
+        return entries;
+    }
+
+    private static string Describe(Exception ex)
+    {
+        // The YAML parser's message carries the position; the inner exception often has the detail.
+        var message = ex.InnerException is { } inner && inner.Message.Length > 0 ? inner.Message : ex.Message;
+        return message.ReplaceLineEndings(" ");
+    }
+}
