@@ -4,6 +4,7 @@ using System.Security.Cryptography;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Spectre.Console;
+using Tradewind.Configuration.Strategies;
 using Tradewind.Storage.StrategyConfig;
 
 namespace Tradewind.Cli.Commands;
@@ -38,20 +39,31 @@ public static class ConfigRegistryCommands
 
     private static Command Apply(Func<ParseResult, CliContext> context)
     {
-        var strategy = new Option<string>("--strategy") { Description = "The strategy the parameters belong to, e.g. capital-allocator.", Required = true };
-        var parametersFile = new Option<string>("--parameters") { Description = "A JSON file holding the strategy's parameters as one object.", Required = true };
+        var strategy = new Option<string?>("--strategy") { Description = "The strategy the parameters belong to (default: strategy.name of the configuration)." };
+        var parametersFile = new Option<string?>("--parameters") { Description = "Take the parameters from this JSON file (one object) instead of the configuration files." };
         var notes = NotesOption();
         var command = new Command(
             "apply",
-            "Store the parameters as the strategy's new active version and close the previous one. Applying the parameters that are already active changes nothing.")
+            "Store the strategy's parameters from the configuration files (config/, the chosen --env, .env, TRADEWIND__ variables, --set) as its new active version, and close the previous one. The configuration must validate. Applying the parameters that are already active changes nothing.")
         {
             strategy, parametersFile, notes,
         };
         command.SetAction(async (parse, ct) =>
         {
             var cli = context(parse);
-            var name = StrategyName(parse.GetValue(strategy)!);
-            var (parameters, sha256) = await ReadParametersAsync(cli, parse.GetValue(parametersFile)!, ct);
+            string name;
+            JsonObject parameters;
+            string sha256;
+            if (parse.GetValue(parametersFile) is { } file)
+            {
+                name = StrategyName(parse.GetValue(strategy) ?? throw new UserInputException("--strategy: name the strategy the --parameters file belongs to, e.g. --strategy capital-allocator"));
+                (parameters, sha256) = await ReadParametersAsync(cli, file, ct);
+            }
+            else
+            {
+                (name, parameters, sha256) = ParametersFromConfiguration(cli, parse.GetValue(strategy));
+            }
+
             var repository = new TradingConfigRepository(await cli.OpenDatabaseAsync(ct));
             var result = await RefuseConflicts(() => repository.ApplyAsync(
                 name, parameters, TradingConfigSource.Files(sha256), Environment.UserName, parse.GetValue(notes), DateTimeOffset.UtcNow, ct));
@@ -65,6 +77,34 @@ public static class ConfigRegistryCommands
             return ExitCodes.Ok;
         });
         return command;
+    }
+
+    // The registry records what the files say only when the files are valid: a version must never hold a
+    // parameter set that `config validate` would refuse.
+    private static (string Name, JsonObject Parameters, string Sha256) ParametersFromConfiguration(CliContext cli, string? strategy)
+    {
+        if (!cli.HasConfiguration)
+        {
+            throw new UserInputException($"no configuration in {Path.Combine(cli.WorkingDirectory, "config", "base")}; create one with 'tradewind init', or give the parameters with --parameters FILE.json");
+        }
+
+        var snapshot = cli.LoadConfiguration();
+        if (!snapshot.IsValid)
+        {
+            throw new UserInputException(
+                $"the configuration ({snapshot.Environment}) is not valid, so nothing was applied:{Environment.NewLine}" +
+                string.Join(Environment.NewLine, snapshot.Errors.Select(e => e.ToString())));
+        }
+
+        var name = StrategyName(strategy ?? snapshot.Settings.Strategy.Name);
+        try
+        {
+            return (name, StrategyParameters.From(snapshot.Settings.Strategy, name), StrategyParameters.FilesHash(snapshot, cli.WorkingDirectory));
+        }
+        catch (ArgumentException ex)
+        {
+            throw new UserInputException($"--strategy: {ex.Message}", ex);
+        }
     }
 
     private static Command History(Func<ParseResult, CliContext> context)

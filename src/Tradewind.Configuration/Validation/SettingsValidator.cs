@@ -21,7 +21,7 @@ namespace Tradewind.Configuration.Validation;
 public static class SettingsValidator
 {
     /// <summary>Strategies the daily jobs know how to run.</summary>
-    public static IReadOnlyList<string> KnownStrategies { get; } = ["capital-allocator"];
+    public static IReadOnlyList<string> KnownStrategies { get; } = ["capital-allocator", "multi-asset"];
 
     /// <summary>The environments a live broker belongs in.</summary>
     public const string ProductionEnvironment = "production";

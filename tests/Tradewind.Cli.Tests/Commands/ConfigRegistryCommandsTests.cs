@@ -166,6 +166,8 @@ public sealed class ConfigRegistryCommandsTests(PostgresServer postgres) : IDisp
         { "file holds an array", "array.json: the parameters must be one JSON object ({ \"name\": value, ... }), not an array; put them in an object and apply again", ["config", "apply", "--strategy", "s", "--parameters", "array.json"] },
         { "file holds a number", "number.json: the parameters must be one JSON object ({ \"name\": value, ... }), not a number", ["config", "apply", "--strategy", "s", "--parameters", "number.json"] },
         { "repeated key", "duplicate.json: not valid JSON: Duplicate property 'a'", ["config", "apply", "--strategy", "s", "--parameters", "duplicate.json"] },
+        { "parameters file without a strategy", "--strategy: name the strategy the --parameters file belongs to, e.g. --strategy capital-allocator", ["config", "apply", "--parameters", "good.json"] },
+        { "no configuration to take parameters from", "no configuration in ", ["config", "apply"] },
         { "blank strategy", "--strategy: give the strategy's name, e.g. --strategy capital-allocator", ["config", "apply", "--strategy", " ", "--parameters", "good.json"] },
     };
 
@@ -192,8 +194,6 @@ public sealed class ConfigRegistryCommandsTests(PostgresServer postgres) : IDisp
     }
 
     [Theory]
-    [InlineData("Option '--strategy' is required", "config", "apply", "--parameters", "p.json")]
-    [InlineData("Option '--parameters' is required", "config", "apply", "--strategy", "s")]
     [InlineData("Cannot parse argument 'latest'", "config", "rollback", "latest")]
     [InlineData("Required argument 'B' missing for command: 'diff-versions'", "config", "diff-versions", "1")]
     public async Task Command_line_mistakes_are_usage_errors(string message, params string[] args)
@@ -203,7 +203,57 @@ public sealed class ConfigRegistryCommandsTests(PostgresServer postgres) : IDisp
         Assert.Contains(message, result.Error, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Apply_without_a_file_stores_the_parameters_the_configuration_files_define()
+    {
+        CopyShippedConfiguration();
+        var db = _dir.File("t.db");
+
+        var first = await CliRun.RunAsync(_dir.Path, "--db", db, "config", "apply", "--notes", "from files");
+        var again = await CliRun.RunAsync(_dir.Path, "--db", db, "config", "apply");
+        var changed = await CliRun.RunAsync(_dir.Path, "--db", db, "--set", "strategy.capital_allocator.regime.bullish_threshold=0.35", "config", "apply");
+        var multiAsset = await CliRun.RunAsync(_dir.Path, "--db", db, "config", "apply", "--strategy", "multi-asset");
+
+        Assert.Equal((0, "capital-allocator: version 1 is now active (the strategy's first version)"), (first.ExitCode, first.OutputLines[0]));
+        Assert.Equal("capital-allocator: the parameters equal those of the active version 1; nothing changed", again.Output.Trim());
+        Assert.Contains(["regime.bullish_threshold", "0.3", "0.35"], TableRows(changed.Output));
+        Assert.Equal(0, multiAsset.ExitCode);
+        var repository = new TradingConfigRepository(await OpenAsync(db));
+        var active = (await repository.GetActiveAsync("capital-allocator", TestContext.Current.CancellationToken))!;
+        var parameters = active.ReadParameters();
+        // Typed values in the files' spelling, from the validated records.
+        Assert.Equal(1000m, parameters["daily_capital"]!.GetValue<decimal>());
+        Assert.Equal(0.35, parameters["regime"]!["bullish_threshold"]!.GetValue<double>());
+        Assert.StartsWith("files:", active.Source, StringComparison.Ordinal);
+        Assert.Equal("monthly", (await repository.GetActiveAsync("multi-asset", TestContext.Current.CancellationToken))!.ReadParameters()["rebalance"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task Apply_refuses_an_invalid_configuration_and_stores_nothing()
+    {
+        CopyShippedConfiguration();
+        var db = _dir.File("t.db");
+
+        var result = await CliRun.RunAsync(_dir.Path, "--db", db, "--set", "strategy.capital_allocator.regime.bearish_threshold=0.5", "config", "apply");
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("the configuration (development) is not valid, so nothing was applied", result.Error, StringComparison.Ordinal);
+        Assert.Contains("strategy.capital_allocator.regime", result.Error, StringComparison.Ordinal);
+        Assert.Empty(await new TradingConfigRepository(await OpenAsync(db)).HistoryAsync(cancellationToken: TestContext.Current.CancellationToken));
+    }
+
     public void Dispose() => _dir.Dispose();
+
+    private void CopyShippedConfiguration()
+    {
+        var source = Path.Combine(TestEnvironment.RepositoryRoot, "config");
+        foreach (var file in Directory.GetFiles(source, "*", SearchOption.AllDirectories))
+        {
+            var target = Path.Combine(_dir.Path, "config", Path.GetRelativePath(source, file));
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Copy(file, target);
+        }
+    }
 
     /// <summary>The cells of every row of the Spectre tables in <paramref name="output"/>, header rows included.</summary>
     private static List<string[]> TableRows(string output) =>
