@@ -19,6 +19,7 @@ public static class ConfigCommands
         config.Subcommands.Add(Show(context));
         config.Subcommands.Add(Diff(context));
         config.Subcommands.Add(Keys());
+        config.Subcommands.Add(InitCommand.CreateTemplatesList(context));
         // The strategy-config registry's verbs (history, rollback, apply, diff-versions) join here:
         ConfigRegistryCommands.AddTo(config, context);
         return config;
