@@ -6,7 +6,7 @@ using Tradewind.Configuration.Reporting;
 namespace Tradewind.Cli.Commands;
 
 /// <summary>
-/// <c>tradewind config</c>: validate, show and compare the layered configuration (config/base, the
+/// <c>tradewind config</c>: validate, show, compare and watch the layered configuration (config/base, the
 /// environment's overlay, config/local, .env, TRADEWIND__ variables, --set). Secrets are always masked.
 /// </summary>
 public static class ConfigCommands
@@ -14,12 +14,13 @@ public static class ConfigCommands
     /// <summary>Builds the <c>config</c> command and its verbs.</summary>
     public static Command Create(Func<ParseResult, CliContext> context)
     {
-        var config = new Command("config", "Validate, show and compare the layered configuration in config/ (secrets masked).");
+        var config = new Command("config", "Validate, show, compare and watch the layered configuration in config/ (secrets masked).");
         config.Subcommands.Add(Validate(context));
         config.Subcommands.Add(Show(context));
         config.Subcommands.Add(Diff(context));
         config.Subcommands.Add(Keys());
         config.Subcommands.Add(InitCommand.CreateTemplatesList(context));
+        config.Subcommands.Add(ConfigWatchCommand.Create(context));
         // The strategy-config registry's verbs (history, rollback, apply, diff-versions) join here:
         ConfigRegistryCommands.AddTo(config, context);
         return config;

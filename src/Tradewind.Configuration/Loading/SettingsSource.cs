@@ -28,7 +28,10 @@ public sealed record SettingsSource
     /// <summary><c>section.key=value</c> overrides, in order (a later one wins).</summary>
     public IReadOnlyList<string> Overrides { get; init; } = [];
 
-    /// <summary>Whether the file layers reload when their files change (for long-running processes).</summary>
+    /// <summary>
+    /// Whether the files are followed for long-running processes: a <c>SettingsMonitor</c> watches the layers
+    /// (and reloads only valid edits); <see cref="TradewindConfiguration.Open"/> sets its file providers to reload.
+    /// </summary>
     public bool ReloadOnChange { get; init; }
 
     /// <summary>The <c>config/</c> folder.</summary>
