@@ -116,6 +116,7 @@ public static class TradewindCommandLine
         root.Subcommands.Add(CalendarCommands.Create(Context));
         root.Subcommands.Add(IndicatorsCommand.Create(Context));
         root.Subcommands.Add(ConfigCommands.Create(Context));
+        root.Subcommands.Add(BotsCommands.Create(Context));
         return root;
     }
 
