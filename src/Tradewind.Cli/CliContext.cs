@@ -1,4 +1,5 @@
 using Spectre.Console;
+using Tradewind.Configuration.Bots;
 using Tradewind.Configuration.Loading;
 using Tradewind.Storage;
 using Tradewind.Storage.Connections;
@@ -85,6 +86,22 @@ public sealed class CliContext
         try
         {
             return SettingsLoader.Load(ConfigurationSource(environment));
+        }
+        catch (ConfigurationException ex)
+        {
+            throw new UserInputException(ex.Message, ex);
+        }
+    }
+
+    /// <summary>
+    /// Loads, binds and validates the bot documents of config/bots for the environment (as <see cref="LoadConfiguration"/>
+    /// chooses it); problems are in the set, an unknown environment throws.
+    /// </summary>
+    public BotDocumentSet LoadBots(string? environment = null)
+    {
+        try
+        {
+            return BotDocumentLoader.Load(ConfigurationSource(environment));
         }
         catch (ConfigurationException ex)
         {

@@ -117,6 +117,7 @@ public static class TradewindCommandLine
         root.Subcommands.Add(IndicatorsCommand.Create(Context));
         root.Subcommands.Add(ConfigCommands.Create(Context));
         root.Subcommands.Add(InitCommand.Create(Context));
+        root.Subcommands.Add(BotsCommands.Create(Context));
         return root;
     }
 

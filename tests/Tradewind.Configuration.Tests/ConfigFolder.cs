@@ -1,3 +1,4 @@
+using Tradewind.Configuration.Bots;
 using Tradewind.Configuration.Loading;
 using Tradewind.Testing;
 
@@ -28,6 +29,9 @@ public sealed class ConfigFolder : IDisposable
 
     public SettingsSnapshot Load(string? environment = null, params string[] overrides) =>
         SettingsLoader.Load(SettingsSource.WithVariables(Path, Variables, environment) with { Overrides = overrides });
+
+    public BotDocumentSet LoadBots(string? environment = null) =>
+        BotDocumentLoader.Load(SettingsSource.WithVariables(Path, Variables, environment));
 
     public void Dispose() => _dir.Dispose();
 

@@ -7,7 +7,8 @@ namespace Tradewind.Cli.Commands;
 
 /// <summary>
 /// <c>tradewind config</c>: validate, show, compare and watch the layered configuration (config/base, the
-/// environment's overlay, config/local, .env, TRADEWIND__ variables, --set). Secrets are always masked.
+/// environment's overlay, config/local, .env, TRADEWIND__ variables, --set); validate also checks the bot
+/// documents of config/bots. Secrets are always masked.
 /// </summary>
 public static class ConfigCommands
 {
@@ -28,24 +29,29 @@ public static class ConfigCommands
 
     private static Command Validate(Func<ParseResult, CliContext> context)
     {
-        var command = new Command("validate", "Load every layer, bind and check the settings; print 'valid' or every error and warning, one per line. Exit code 1 when invalid.");
+        var command = new Command("validate", "Load every layer, bind and check the settings and every bot document of config/bots; print 'valid' or every error and warning, one per line. Exit code 1 when invalid.");
         command.SetAction(async (parse, ct) =>
         {
             var cli = context(parse);
             var snapshot = cli.LoadConfiguration();
-            foreach (var problem in snapshot.Problems)
+            var bots = cli.LoadBots(snapshot.Environment);
+            var problems = snapshot.Problems.Concat(bots.Problems).ToList();
+            var errors = problems.Count(p => p.IsError);
+            var warnings = problems.Count - errors;
+            foreach (var problem in problems.Where(p => p.IsError).Concat(problems.Where(p => !p.IsError)))
             {
                 await cli.Output.WriteLineAsync(problem.ToString());
             }
 
-            var summary = $"environment {snapshot.Environment}; layers: {DescribeLayers(snapshot, cli.WorkingDirectory)}";
-            if (snapshot.IsValid)
+            var summary = $"environment {snapshot.Environment}; layers: {DescribeLayers(snapshot, cli.WorkingDirectory)}"
+                + (bots.Documents.Count > 0 ? $"; bots: {Count(bots.Documents.Count, "document", prefix: "")}" : "");
+            if (errors == 0)
             {
-                await cli.Output.WriteLineAsync($"valid: {summary}{Count(snapshot.Warnings.Count, "warning", prefix: "; ")}");
+                await cli.Output.WriteLineAsync($"valid: {summary}{Count(warnings, "warning", prefix: "; ")}");
                 return ExitCodes.Ok;
             }
 
-            await cli.Output.WriteLineAsync($"invalid: {Count(snapshot.Errors.Count, "error", prefix: "")}{Count(snapshot.Warnings.Count, "warning", prefix: ", ")}; {summary}");
+            await cli.Output.WriteLineAsync($"invalid: {Count(errors, "error", prefix: "")}{Count(warnings, "warning", prefix: ", ")}; {summary}");
             return ExitCodes.Failure;
         });
         return command;

@@ -18,6 +18,11 @@ public sealed class SettingMember
             Shape = SettingShape.List;
             ElementType = type.GetGenericArguments()[0];
         }
+        else if (type == typeof(IReadOnlyDictionary<string, string>))
+        {
+            Shape = SettingShape.Map;
+            ElementType = typeof(string);
+        }
         else
         {
             Shape = SettingsSchema.IsRecord(type) ? SettingShape.Record : SettingShape.Scalar;
@@ -37,9 +42,9 @@ public sealed class SettingMember
     /// <summary>True when the key has no default and must be given (C# <c>required</c>).</summary>
     public bool IsRequired { get; }
 
-    /// <summary>Whether the key holds a value, a section or a list.</summary>
+    /// <summary>Whether the key holds a value, a section, a list or an open map of values.</summary>
     public SettingShape Shape { get; }
 
-    /// <summary>The type of the value, or of a list's items.</summary>
+    /// <summary>The type of the value, or of a list's items or a map's values.</summary>
     public Type ElementType { get; }
 }

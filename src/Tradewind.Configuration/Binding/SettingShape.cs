@@ -11,4 +11,10 @@ public enum SettingShape
 
     /// <summary>A list of values or of sections.</summary>
     List,
+
+    /// <summary>
+    /// An open section of name: value pairs whose names are not known to the schema (a bot logic's
+    /// <c>params</c>): bound as text, checked by a rule that knows the names.
+    /// </summary>
+    Map,
 }

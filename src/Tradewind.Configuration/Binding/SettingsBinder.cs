@@ -19,8 +19,12 @@ namespace Tradewind.Configuration.Binding;
 public static class SettingsBinder
 {
     /// <summary>Binds <paramref name="root"/> to a new <typeparamref name="T"/>, adding problems to <paramref name="problems"/>.</summary>
+    /// <remarks>
+    /// No <c>new()</c> constraint: a record with <c>required</c> keys (a bot document) cannot meet it, and a
+    /// missing required key is a reported problem here, not a compile error.
+    /// </remarks>
     public static T Bind<T>(ConfigurationNode root, ICollection<ConfigurationProblem> problems)
-        where T : class, new()
+        where T : class
     {
         ArgumentNullException.ThrowIfNull(root);
         ArgumentNullException.ThrowIfNull(problems);
@@ -45,7 +49,7 @@ public static class SettingsBinder
                 problems.Add(ConfigurationProblem.Error(
                     Display(childPath),
                     $"unknown key '{child.Segment.ToLowerInvariant()}'{KeySuggestion.Hint(child.Segment, members.Select(m => m.Key))}; " +
-                    $"{(path.Length == 0 ? "the sections are" : $"{Display(path)} has the keys")} {string.Join(", ", members.Select(m => m.Key))}",
+                    $"{(path.Length > 0 ? $"{Display(path)} has the keys" : members.All(m => m.Shape == SettingShape.Record) ? "the sections are" : "the top-level keys are")} {string.Join(", ", members.Select(m => m.Key))}",
                     child.FirstValue(),
                     shownValue: child.Value is null ? "" : SecretMask.MaskUnknown(child.Value.Value ?? "")));
             }
@@ -73,6 +77,9 @@ public static class SettingsBinder
                     break;
                 case SettingShape.List:
                     value = BindList(member.ElementType, child, memberPath, problems);
+                    break;
+                case SettingShape.Map:
+                    value = BindMap(child, memberPath, problems);
                     break;
                 default:
                     if (child.Children.Count > 0)
@@ -189,6 +196,33 @@ public static class SettingsBinder
         // A section item with a bad key keeps that key's default and the list is kept, so the rules still
         // check the other items (rules that would quote the bad key are dropped by the loader).
         return list;
+    }
+
+    // An open map keeps each value as text: only a rule that knows the names (the bot logic catalogue)
+    // can say which kind each value must be. A value waiting for an unset variable is left out (already reported).
+    private static Dictionary<string, string> BindMap(ConfigurationNode node, string path, ICollection<ConfigurationProblem> problems)
+    {
+        var map = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        if (node.Value is { Value: { Length: > 0 } })
+        {
+            // Also when a lower layer wrote entries: a value here would silently be ignored.
+            problems.Add(ConfigurationProblem.Error(Display(path), "expects a section of name: value pairs, not a value", node.Value));
+        }
+
+        // A bad entry is reported and left out; the others are kept so the rules still check them.
+        foreach (var child in node.Children)
+        {
+            if (child.Children.Count > 0)
+            {
+                problems.Add(ConfigurationProblem.Error(Display(Join(path, child.Segment)), "expects a single value, not a section or a list", child.FirstValue(), shownValue: ""));
+            }
+            else if (child.Value?.Value is { } text)
+            {
+                map[child.Segment] = text;
+            }
+        }
+
+        return map;
     }
 
     private static bool TryScalar(Type type, ConfigurationValue source, string path, ICollection<ConfigurationProblem> problems, out object? value)

@@ -11,6 +11,9 @@ namespace Tradewind.Configuration.Binding;
 /// </summary>
 public static class SettingsSchema
 {
+    // The bot documents' records bind like the settings' (the namespace, not a type, to keep Binding free of Bots).
+    private const string BotsNamespace = "Tradewind.Configuration.Bots";
+
     private static readonly ConcurrentDictionary<Type, IReadOnlyList<SettingMember>> Members = new();
 
     /// <summary>The keys of a settings record, in declaration order.</summary>
@@ -67,11 +70,15 @@ public static class SettingsSchema
         return member;
     }
 
-    /// <summary>True when <paramref name="type"/> is a settings record (a section of keys) rather than a value.</summary>
+    /// <summary>
+    /// True when <paramref name="type"/> is a settings record (a section of keys) rather than a value: a
+    /// class of the settings or of the bot documents (<c>Tradewind.Configuration.Bots</c>).
+    /// </summary>
     public static bool IsRecord(Type type)
     {
         ArgumentNullException.ThrowIfNull(type);
-        return type.IsClass && type != typeof(string) && type.Namespace == typeof(TradewindSettings).Namespace;
+        return type.IsClass && type != typeof(string)
+            && (type.Namespace == typeof(TradewindSettings).Namespace || type.Namespace == BotsNamespace);
     }
 
     /// <summary>The file spelling of an enum value, e.g. <c>binance_paper</c>, <c>alphavantage</c>.</summary>
@@ -138,6 +145,18 @@ public static class SettingsSchema
                     if (i == 0)
                     {
                         // An empty list is still a value: it hides a lower layer's items.
+                        result.Add(new(key, ""));
+                    }
+
+                    break;
+                case SettingShape.Map when value is IReadOnlyDictionary<string, string> entries:
+                    foreach (var (name, text) in entries)
+                    {
+                        result.Add(new(key + ":" + name, text));
+                    }
+
+                    if (entries.Count == 0)
+                    {
                         result.Add(new(key, ""));
                     }
 

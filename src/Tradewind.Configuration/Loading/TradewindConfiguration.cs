@@ -70,16 +70,8 @@ public sealed class TradewindConfiguration : IDisposable
             problems.Add(new ConfigurationProblem(ProblemSeverity.Error, "", null, $".env {problem}", dotEnvLayer, ".env"));
         }
 
-        // The .env file fills in what the environment does not set; it never overrides a set variable.
-        string? Variable(string name) => source.Variable(name) ?? dotEnv.Variables.GetValueOrDefault(name);
-
-        var requested = source.Environment;
-        if (string.IsNullOrWhiteSpace(requested))
-        {
-            requested = Variable(SettingsSource.EnvironmentVariable);
-        }
-
-        var environment = EnvironmentNames.Resolve(string.IsNullOrWhiteSpace(requested) ? EnvironmentNames.Default : requested, configDirectory);
+        var variable = Variables(source, dotEnv);
+        var environment = ResolveEnvironment(source, variable);
 
         var builder = new ConfigurationBuilder();
         var layers = new List<ConfigurationLayer>();
@@ -115,14 +107,42 @@ public sealed class TradewindConfiguration : IDisposable
         builder.Add(new NamedValuesConfigurationSource(Overrides(source.Overrides, problems)));
         layers.Add(ConfigurationLayer.CommandLine);
 
-        IConfigurationRoot root;
+        var root = BuildReadable(builder, files, layers, problems);
+        return new TradewindConfiguration(environment, root, layers, problems, variable, folders);
+    }
+
+    /// <summary>The process environment as a load sees it: the injected variables, then the <c>.env</c> file for what they do not set.</summary>
+    internal static Func<string, string?> Variables(SettingsSource source, DotEnvFile dotEnv) =>
+        // The .env file fills in what the environment does not set; it never overrides a set variable.
+        name => source.Variable(name) ?? dotEnv.Variables.GetValueOrDefault(name);
+
+    /// <summary>The environment's normalized name: --env, else TRADEWIND_ENVIRONMENT, else development.</summary>
+    /// <exception cref="ConfigurationException">The name is not a known environment.</exception>
+    internal static string ResolveEnvironment(SettingsSource source, Func<string, string?> variable)
+    {
+        var requested = source.Environment;
+        if (string.IsNullOrWhiteSpace(requested))
+        {
+            requested = variable(SettingsSource.EnvironmentVariable);
+        }
+
+        return EnvironmentNames.Resolve(string.IsNullOrWhiteSpace(requested) ? EnvironmentNames.Default : requested, source.ConfigDirectory);
+    }
+
+    /// <summary>
+    /// Builds the root of <paramref name="builder"/>. An unreadable file is reported (every one, not just the
+    /// first) and left out with its layer, and the rest is loaded.
+    /// </summary>
+    internal static IConfigurationRoot BuildReadable(
+        ConfigurationBuilder builder, IReadOnlyList<(IConfigurationSource Source, ConfigurationLayer Layer)> files,
+        List<ConfigurationLayer> layers, List<ConfigurationProblem> problems)
+    {
         try
         {
-            root = builder.Build();
+            return builder.Build();
         }
         catch (Exception ex) when (ex is FormatException or InvalidDataException or IOException)
         {
-            // Find every unreadable file (not just the first), report each, and load the rest.
             foreach (var (fileSource, layer) in files)
             {
                 try
@@ -138,10 +158,8 @@ public sealed class TradewindConfiguration : IDisposable
                 }
             }
 
-            root = builder.Build();
+            return builder.Build();
         }
-
-        return new TradewindConfiguration(environment, root, layers, problems, Variable, folders);
     }
 
     /// <summary>
@@ -157,7 +175,8 @@ public sealed class TradewindConfiguration : IDisposable
     public SettingsSnapshot Bind()
     {
         var problems = new List<ConfigurationProblem>(_loadProblems);
-        var values = EffectiveValues(problems);
+        var values = EffectiveValues(Root.Providers.ToList(), _providerLayers, _variable, problems);
+        values.Sort((a, b) => SchemaOrder.Compare(a.Key, b.Key));
         var settings = SettingsBinder.Bind<TradewindSettings>(ConfigurationNode.Build(values), problems);
         return new SettingsSnapshot(Environment, _providerLayers, values, settings, problems);
     }
@@ -173,14 +192,14 @@ public sealed class TradewindConfiguration : IDisposable
         var failed = problems.Select(p => p.Path).Where(p => p.Length > 0).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
         problems.AddRange(SettingsValidator.Validate(bound.Settings, Environment, bound.ValuesByPath)
             .Where(p => !failed.Any(f => Concerns(p, f))));
-        problems.AddRange(CommittedSecrets());
+        problems.AddRange(CommittedSecrets(Root.Providers.ToList(), _providerLayers));
         var ordered = problems.Where(p => p.IsError).Concat(problems.Where(p => !p.IsError)).ToList();
         return new SettingsSnapshot(Environment, _providerLayers, bound.Values, bound.Settings, ordered);
     }
 
     // True when a rule's problem is about a key that failed to bind: the key itself, a section holding
     // it (a sum over a list), or a message quoting it (a comparison with the previous item).
-    private static bool Concerns(ConfigurationProblem problem, string failedPath) =>
+    internal static bool Concerns(ConfigurationProblem problem, string failedPath) =>
         problem.Path.Equals(failedPath, StringComparison.OrdinalIgnoreCase)
         || failedPath.StartsWith(problem.Path + ".", StringComparison.OrdinalIgnoreCase)
         || failedPath.StartsWith(problem.Path + "[", StringComparison.OrdinalIgnoreCase)
@@ -196,9 +215,13 @@ public sealed class TradewindConfiguration : IDisposable
         }
     }
 
-    private List<ConfigurationValue> EffectiveValues(List<ConfigurationProblem> problems)
+    /// <summary>
+    /// The effective value of every key of <paramref name="providers"/> (one per layer of <paramref name="layers"/>,
+    /// lowest first): the highest layer's, with list ownership and <c>${VAR}</c> expansion; problems of expansion are added.
+    /// </summary>
+    internal static List<ConfigurationValue> EffectiveValues(
+        IReadOnlyList<IConfigurationProvider> providers, IReadOnlyList<ConfigurationLayer> layers, Func<string, string?> variable, List<ConfigurationProblem> problems)
     {
-        var providers = Root.Providers.ToList();
         var keysByProvider = providers.Select(p => Keys(p, null).ToHashSet(StringComparer.OrdinalIgnoreCase)).ToList();
 
         // Lists: the highest file layer (or the defaults) that writes a list owns it whole, so a shorter
@@ -212,7 +235,7 @@ public sealed class TradewindConfiguration : IDisposable
                 owner = -1;
                 for (var p = providers.Count - 1; p >= 0 && owner < 0; p--)
                 {
-                    if (_providerLayers[p].ReplacesLists && keysByProvider[p].Any(k => k.Equals(listKey, StringComparison.OrdinalIgnoreCase) || k.StartsWith(listKey + ":", StringComparison.OrdinalIgnoreCase)))
+                    if (layers[p].ReplacesLists && keysByProvider[p].Any(k => k.Equals(listKey, StringComparison.OrdinalIgnoreCase) || k.StartsWith(listKey + ":", StringComparison.OrdinalIgnoreCase)))
                     {
                         owner = p;
                     }
@@ -226,7 +249,7 @@ public sealed class TradewindConfiguration : IDisposable
 
         bool Hidden(int provider, string key)
         {
-            if (!_providerLayers[provider].ReplacesLists)
+            if (!layers[provider].ReplacesLists)
             {
                 return false;
             }
@@ -266,7 +289,7 @@ public sealed class TradewindConfiguration : IDisposable
                     break;
                 }
 
-                values.Add(Value(key, raw, p, problems));
+                values.Add(Value(key, raw, layers[p], providers[p], variable, problems));
                 break;
             }
         }
@@ -274,21 +297,20 @@ public sealed class TradewindConfiguration : IDisposable
         // An empty list value next to items from a higher layer would read as "no list": drop it.
         var withChildren = values.Select(v => v.Key).SelectMany(Prefixes).ToHashSet(StringComparer.OrdinalIgnoreCase);
         values.RemoveAll(v => string.IsNullOrEmpty(v.RawValue) && withChildren.Contains(v.Key));
-        values.Sort((a, b) => SchemaOrder.Compare(a.Key, b.Key));
         return values;
     }
 
-    private ConfigurationValue Value(string key, string? raw, int provider, List<ConfigurationProblem> problems)
+    private static ConfigurationValue Value(
+        string key, string? raw, ConfigurationLayer layer, IConfigurationProvider provider, Func<string, string?> variable, List<ConfigurationProblem> problems)
     {
-        var layer = _providerLayers[provider];
-        var origin = (Root.Providers.ElementAt(provider) as NamedValuesConfigurationProvider)?.OriginOf(key) ?? layer.ToString();
+        var origin = (provider as NamedValuesConfigurationProvider)?.OriginOf(key) ?? layer.ToString();
         var path = KeyPath.ToDisplay(key);
         if (raw is null || !raw.Contains("${", StringComparison.Ordinal))
         {
             return new ConfigurationValue(key, path, raw, raw ?? "", layer, origin, []);
         }
 
-        var expanded = VariableExpansion.Expand(raw, _variable);
+        var expanded = VariableExpansion.Expand(raw, variable);
         var value = new ConfigurationValue(key, path, raw, expanded.Value, layer, origin, expanded.Referenced);
         if (expanded.Malformed is { } malformed)
         {
@@ -304,12 +326,12 @@ public sealed class TradewindConfiguration : IDisposable
         return value;
     }
 
-    private IEnumerable<ConfigurationProblem> CommittedSecrets()
+    /// <summary>A warning for every secret written literally (not as a <c>${VAR}</c> reference) in a committed file layer.</summary>
+    internal static IEnumerable<ConfigurationProblem> CommittedSecrets(IReadOnlyList<IConfigurationProvider> providers, IReadOnlyList<ConfigurationLayer> layers)
     {
-        var providers = Root.Providers.ToList();
         for (var p = 0; p < providers.Count; p++)
         {
-            var layer = _providerLayers[p];
+            var layer = layers[p];
             if (!layer.IsCommitted)
             {
                 continue;
@@ -362,14 +384,16 @@ public sealed class TradewindConfiguration : IDisposable
         }
     }
 
-    private static IEnumerable<string> LayerFiles(string directory) =>
+    /// <summary>The configuration files of a folder (not its subfolders), in name order.</summary>
+    internal static IEnumerable<string> LayerFiles(string directory) =>
         Directory.Exists(directory)
             ? Directory.EnumerateFiles(directory)
                 .Where(f => FileExtensions.Contains(Path.GetExtension(f), StringComparer.OrdinalIgnoreCase))
                 .Order(StringComparer.Ordinal)
             : [];
 
-    private static FileConfigurationSource FileSource(PhysicalFileProvider folder, string path, bool reloadOnChange)
+    /// <summary>The JSON or YAML source of one file of <paramref name="folder"/>.</summary>
+    internal static FileConfigurationSource FileSource(PhysicalFileProvider folder, string path, bool reloadOnChange)
     {
         FileConfigurationSource source = Path.GetExtension(path).Equals(".json", StringComparison.OrdinalIgnoreCase)
             ? new JsonConfigurationSource()

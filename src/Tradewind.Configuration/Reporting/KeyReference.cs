@@ -17,12 +17,20 @@ public static class KeyReference
     public const string EndMarker = "<!-- keys:end -->";
 
     /// <summary>The table as Markdown, one row per key, in the order of the records.</summary>
-    public static string Markdown()
+    public static string Markdown() => Markdown(typeof(TradewindSettings));
+
+    /// <summary>
+    /// The table of the keys of the settings record <paramref name="recordType"/> (e.g. a bot document) as Markdown;
+    /// the defaults shown are those of a record created without any key.
+    /// </summary>
+    public static string Markdown(Type recordType)
     {
+        ArgumentNullException.ThrowIfNull(recordType);
         var builder = new StringBuilder();
         builder.Append("| key | type | default | range | meaning |\n");
         builder.Append("|---|---|---|---|---|\n");
-        Rows(typeof(TradewindSettings), new TradewindSettings(), "", builder);
+        // Activator rather than new(): a record with required keys has no usable parameterless constructor in C#.
+        Rows(recordType, Activator.CreateInstance(recordType), "", builder);
         return builder.ToString();
     }
 
@@ -38,7 +46,7 @@ public static class KeyReference
                     if (prefix.Length == 0)
                     {
                         // Top-level sections are headings of the table, not keys.
-                        Row(builder, $"**{key}**", "section", "", "", member);
+                        Row(builder, $"**{key}**", "section", member.IsRequired ? "required" : "", "", member);
                     }
 
                     Rows(member.ElementType, value, key + ".", builder);
@@ -55,6 +63,9 @@ public static class KeyReference
                         Rows(member.ElementType, null, key + "[].", builder);
                     }
 
+                    break;
+                case SettingShape.Map:
+                    Row(builder, key, "map of name: value", "{}", "", member);
                     break;
                 default:
                     var shown = member.IsRequired || defaults is null ? (member.IsRequired ? "required" : "") : SettingsSchema.FormatScalar(value);

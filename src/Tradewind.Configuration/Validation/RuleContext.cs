@@ -14,9 +14,12 @@ internal sealed class RuleContext
 
     public List<ConfigurationProblem> Problems { get; } = [];
 
-    /// <summary>An error at <paramref name="path"/>; <paramref name="sourcePath"/> names the value whose layer is blamed when it is not the path itself.</summary>
-    public void Error(string path, string message, string? sourcePath = null) =>
-        Problems.Add(ConfigurationProblem.Error(path, message, Find(sourcePath ?? path), Find(path) is null ? "" : null));
+    /// <summary>
+    /// An error at <paramref name="path"/>; <paramref name="sourcePath"/> names the value whose layer is blamed when it is
+    /// not the path itself; <paramref name="shownValue"/> replaces the value as shown (a name the schema does not know may hide a secret).
+    /// </summary>
+    public void Error(string path, string message, string? sourcePath = null, string? shownValue = null) =>
+        Problems.Add(ConfigurationProblem.Error(path, message, Find(sourcePath ?? path), shownValue ?? (Find(path) is null ? "" : null)));
 
     public void Warning(string path, string message) =>
         Problems.Add(ConfigurationProblem.Warning(path, message, Find(path)));

@@ -49,7 +49,8 @@ public static class SettingsValidator
         return rules.Problems;
     }
 
-    private static void CheckRanges(object record, string path, RuleContext rules)
+    /// <summary>Checks every documented range (<see cref="SettingAttribute"/>) of <paramref name="record"/> and the records under it.</summary>
+    internal static void CheckRanges(object record, string path, RuleContext rules)
     {
         foreach (var member in SettingsSchema.MembersOf(record.GetType()))
         {
