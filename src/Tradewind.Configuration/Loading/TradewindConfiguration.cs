@@ -1,11 +1,11 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Configuration.Json;
 using Microsoft.Extensions.FileProviders;
-using Tradewind.Configuration.Yaml;
 using Tradewind.Configuration.Binding;
 using Tradewind.Configuration.Secrets;
 using Tradewind.Configuration.Settings;
 using Tradewind.Configuration.Validation;
+using Tradewind.Configuration.Yaml;
 
 namespace Tradewind.Configuration.Loading;
 
