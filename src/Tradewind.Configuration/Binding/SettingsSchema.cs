@@ -26,6 +26,14 @@ public static class SettingsSchema
             .ToList());
 
     /// <summary>
+    /// True when the key names a place where the schema holds a value (a scalar, or an item of a list of
+    /// values). A typo, or a value written where a section belongs (<c>alphavantage: MYKEY</c>), is not:
+    /// nothing then says whether the value is a secret, so it must be shown masked.
+    /// </summary>
+    public static bool IsValueKey(string key) => Resolve(key) is { } member
+        && (member.Shape == SettingShape.Scalar || (member.Shape == SettingShape.List && !IsRecord(member.ElementType)));
+
+    /// <summary>
     /// The member a configuration key (<c>risk:levels:2:drawdown_pct</c>, any case) names, walking from
     /// <see cref="TradewindSettings"/>; null when the key is not a setting.
     /// </summary>

@@ -20,7 +20,13 @@ public sealed record ConfigurationValue(
     public string DisplayValue =>
         Value is null
             ? $"<unresolved: {string.Join(", ", Variables.Select(v => "${" + v + "}"))}>"
-            : SecretMask.MaskValue(Path, Value);
+            : IsKnown ? SecretMask.MaskValue(Path, Value) : SecretMask.MaskUnknown(Value);
+
+    /// <summary>
+    /// False when the key is not a setting of the schema (a typo such as <c>api_kye</c>): its name cannot
+    /// say whether it is a secret, so <see cref="DisplayValue"/> shows only numbers and booleans.
+    /// </summary>
+    public bool IsKnown { get; init; } = true;
 
     /// <summary>The origin, plus the variables the value was expanded from: <c>config/base/data.yaml via ${ALPHAVANTAGE_API_KEY}</c>.</summary>
     public string Source => Variables.Count == 0 ? Origin : $"{Origin} via {string.Join(", ", Variables.Select(v => "${" + v + "}"))}";

@@ -17,7 +17,8 @@ public sealed record SettingOverride(string Key, string Value, string Text)
         var equals = text.IndexOf('=', StringComparison.Ordinal);
         if (equals <= 0)
         {
-            reason = $"--set '{text.Split('=')[0]}': expected section.key=value, e.g. --set risk.max_gross_exposure=0.8";
+            // The text is not quoted: without '=' nothing tells key from value, and the value may be a secret.
+            reason = "--set: expected section.key=value, e.g. --set risk.max_gross_exposure=0.8";
             return false;
         }
 
@@ -30,7 +31,7 @@ public sealed record SettingOverride(string Key, string Value, string Text)
 
         var value = text[(equals + 1)..];
         // Only a known, non-secret key shows its value: a mistyped secret key (api_kye) must not leak it.
-        var shown = Binding.SettingsSchema.Resolve(key) is not null ? Secrets.SecretMask.MaskValue(path, value) : Secrets.SecretMask.MaskUnknown(value);
+        var shown = Binding.SettingsSchema.IsValueKey(key) ? Secrets.SecretMask.MaskValue(path, value) : Secrets.SecretMask.MaskUnknown(value);
         setting = new SettingOverride(key, value, $"--set {path}={shown}");
         return true;
     }

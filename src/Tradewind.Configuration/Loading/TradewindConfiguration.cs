@@ -175,7 +175,9 @@ public sealed class TradewindConfiguration : IDisposable
     public SettingsSnapshot Bind()
     {
         var problems = new List<ConfigurationProblem>(_loadProblems);
-        var values = EffectiveValues(Root.Providers.ToList(), _providerLayers, _variable, problems);
+        var values = EffectiveValues(Root.Providers.ToList(), _providerLayers, _variable, problems)
+            .Select(v => SettingsSchema.IsValueKey(v.Key) ? v : v with { IsKnown = false })
+            .ToList();
         values.Sort((a, b) => SchemaOrder.Compare(a.Key, b.Key));
         var settings = SettingsBinder.Bind<TradewindSettings>(ConfigurationNode.Build(values), problems);
         return new SettingsSnapshot(Environment, _providerLayers, values, settings, problems);

@@ -196,6 +196,14 @@ public sealed class ConfigCommandsTests : IDisposable
             ["config", "show", "--env", "production", "--set", "system.database=postgres://u:" + DatabasePassword + "@/"],
             // A mistyped secret key is unknown, so nothing says it is secret: it is masked anyway.
             ["config", "validate", "--set", "data.alphavantage.api_kye=" + ApiKey, "--set", "notifications.slack.webhookurl=" + SlackWebhook],
+            ["config", "show", "--set", "data.alphavantage.api_kye=" + ApiKey, "--set", "notifications.slack.webhookurl=" + SlackWebhook],
+            ["config", "show", "--json", "--sources", "--set", "data.alphavantage.api_kye=" + ApiKey],
+            ["config", "diff", "--env", "development", "--env", "staging", "--set", "data.alphavantage.api_kye=" + ApiKey],
+            // A value written where a section belongs cannot be recognised as a secret by its key either.
+            ["config", "show", "--set", "data.alphavantage=" + ApiKey],
+            ["config", "validate", "--set", "data.alphavantage=" + ApiKey],
+            // A --set without '=' cannot tell key from value: the message quotes neither.
+            ["config", "validate", "--set", "data.alphavantage.api_key:" + ApiKey],
             ["--env", "production", "data", "list", "--set", "system.database=Host=db;Password=" + DatabasePassword + ";Username=u"],
         ];
         foreach (var command in commands)
