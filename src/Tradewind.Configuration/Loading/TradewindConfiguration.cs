@@ -341,12 +341,26 @@ public sealed class TradewindConfiguration : IDisposable
 
             foreach (var key in Keys(providers[p], null))
             {
-                if (!providers[p].TryGet(key, out var raw) || string.IsNullOrEmpty(raw) || VariableExpansion.HasReference(raw))
+                if (!providers[p].TryGet(key, out var raw) || string.IsNullOrEmpty(raw))
                 {
                     continue;
                 }
 
                 var path = KeyPath.ToDisplay(key);
+                if (VariableExpansion.HasReference(raw))
+                {
+                    // With every variable empty, what is left is written in the file: literal text around the
+                    // references and their defaults (${SMTP_PASSWORD:-hunter2}). For a secret key that is a secret.
+                    if (SecretMask.IsSecretKey(path) && VariableExpansion.Expand(raw, _ => "").Value is { Length: > 0 } literal)
+                    {
+                        yield return new ConfigurationProblem(ProblemSeverity.Warning, path, SecretMask.MaskValue(path, literal),
+                            $"a secret is written literally (as a default or around a variable) in the committed file {layer.File}; leave the default empty and set the variable in .env or the environment",
+                            layer, layer.File!);
+                    }
+
+                    continue;
+                }
+
                 if (SecretMask.IsSecretKey(path) || SecretMask.ContainsPassword(raw))
                 {
                     yield return new ConfigurationProblem(ProblemSeverity.Warning, path, SecretMask.MaskValue(path, raw),
@@ -453,7 +467,17 @@ public sealed class TradewindConfiguration : IDisposable
 
     private static string Describe(Exception ex)
     {
-        // The YAML parser's message carries the position; the inner exception often has the detail.
+        // A JSON file's position is in the System.Text.Json exception at the bottom of the chain (the
+        // provider wraps it as "Could not parse the JSON file."); the YAML parser's message carries the
+        // position itself and its inner exception often has the detail.
+        for (var e = ex; e is not null; e = e.InnerException)
+        {
+            if (e is System.Text.Json.JsonException json)
+            {
+                return $"{json.Message} (line {json.LineNumber + 1})".ReplaceLineEndings(" ");
+            }
+        }
+
         var message = ex.InnerException is { } inner && inner.Message.Length > 0 ? inner.Message : ex.Message;
         return message.ReplaceLineEndings(" ");
     }

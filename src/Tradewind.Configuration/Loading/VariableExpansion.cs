@@ -70,7 +70,16 @@ public static class VariableExpansion
             var name = separator >= 0 ? body[..separator] : body;
             if (!IsName(name))
             {
-                malformed ??= $"'${{{name}}}' is not a variable reference: names are letters, digits and '_' (write '$${{' for a literal '${{')";
+                // The text is not quoted: it may be part of a literal secret such as "pa${x!}d".
+                malformed ??= "a '${' does not start a variable reference: names are letters, digits and '_' (write '$${' for a literal '${')";
+                i = close + 1;
+                continue;
+            }
+
+            if (separator >= 0 && body.Contains("${", StringComparison.Ordinal))
+            {
+                // ${A:-${B}} would otherwise end at the first '}' and leave "${B" as literal text.
+                malformed ??= $"the default of ${{{name}:-...}} holds another reference; nested references are not supported, give a plain default";
                 i = close + 1;
                 continue;
             }
