@@ -203,10 +203,12 @@ public sealed class SettingsMonitor : IOptionsMonitor<TradewindSettings>, IDispo
             loaded = Load(_source);
             errors = loaded.Errors;
         }
-        catch (Exception ex) when (ex is ConfigurationException or IOException or UnauthorizedAccessException)
+        catch (Exception ex) when (ex is not (OutOfMemoryException or StackOverflowException or ThreadAbortException))
         {
-            // The tree cannot be read at all now (config/base removed, a folder vanishing mid-read): that is a rejection too.
-            errors = [new ConfigurationProblem(ProblemSeverity.Error, "", null, ex.Message, null, "config/")];
+            // Whatever a reload meets (config/base removed, a folder vanishing mid-read, a file rewritten
+            // while a provider parses it) is a rejection: the settings in force stay, and a long-running
+            // process must not die on the timer thread because of an edit.
+            errors = [new ConfigurationProblem(ProblemSeverity.Error, "", null, ex.Message.ReplaceLineEndings(" "), null, "config/")];
         }
 
         var now = _options.TimeProvider.GetUtcNow();

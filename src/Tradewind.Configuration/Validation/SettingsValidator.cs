@@ -43,6 +43,7 @@ public static class SettingsValidator
         CheckData(settings.Data, rules);
         CheckStrategy(settings.Strategy, rules);
         CheckAssets(settings.Assets, rules);
+        CheckMultiAssetHoldings(settings.Strategy, settings.Assets, rules);
         CheckRisk(settings.Risk, rules);
         CheckNotifications(settings.Notifications, rules);
         CheckSchedule(settings.Schedule, rules);
@@ -205,6 +206,32 @@ public static class SettingsValidator
             rules.Error("assets.universe",
                 $"the max_weight values add up to {Format(total)}, less than 1 - cash_buffer = {Format(1.0 - assets.CashBuffer)}: the universe cannot hold the portfolio after the cash buffer; raise max_weight or add symbols",
                 sourcePath: "assets.universe[0].max_weight");
+        }
+    }
+
+    // The multi-asset portfolio holds at most top_n assets: even its top_n largest max_weight values must
+    // be able to hold the invested part, or the portfolio can never be fully invested as configured.
+    private static void CheckMultiAssetHoldings(StrategySettings strategy, AssetsSettings assets, RuleContext rules)
+    {
+        if (strategy.Name != "multi-asset" || assets.Universe.Count == 0)
+        {
+            return;
+        }
+
+        var topN = strategy.MultiAsset.TopN;
+        if (topN > assets.Universe.Count)
+        {
+            rules.Error("strategy.multi_asset.top_n",
+                $"top_n is {topN} but assets.universe lists {assets.Universe.Count} symbols; lower top_n or add symbols");
+            return;
+        }
+
+        var smallest = assets.Universe.Select(a => a.MaxWeight).Order().Take(topN).Sum();
+        if (smallest < 1.0 - assets.CashBuffer - 1e-9)
+        {
+            rules.Error("strategy.multi_asset.top_n",
+                $"the {topN} smallest max_weight values add up to {Format(smallest)}, less than 1 - cash_buffer = {Format(1.0 - assets.CashBuffer)}: " +
+                "some choices of top_n assets could never hold the invested part; raise top_n or the max_weight values");
         }
     }
 

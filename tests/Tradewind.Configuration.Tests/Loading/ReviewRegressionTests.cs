@@ -55,5 +55,36 @@ public sealed class ReviewRegressionTests : IDisposable
         Assert.Contains("(line 3)", error.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Multi_asset_top_n_must_be_able_to_hold_the_invested_part()
+    {
+        _folder.Write("config/local/strategy.yaml", "strategy:\n  name: multi-asset\n  multi_asset:\n    top_n: 1\n");
+
+        var snapshot = _folder.Load();
+
+        var error = Assert.Single(snapshot.Errors);
+        Assert.Equal("strategy.multi_asset.top_n", error.Path);
+        Assert.Contains("the 1 smallest max_weight values add up to 0.5, less than 1 - cash_buffer = 0.95", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Multi_asset_top_n_cannot_exceed_the_universe()
+    {
+        _folder.Write("config/local/strategy.yaml", "strategy:\n  name: multi-asset\n  multi_asset:\n    top_n: 4\n");
+
+        var error = Assert.Single(_folder.Load().Errors);
+        Assert.Contains("top_n is 4 but assets.universe lists 3 symbols", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Templates_carry_only_the_committed_layers_of_the_shipped_tree()
+    {
+        var files = Tradewind.Configuration.Templates.ConfigTemplates.Find("capital-allocator")!.Files.Keys;
+        Assert.All(files.Where(f => f.StartsWith("config/", StringComparison.Ordinal)), f =>
+            Assert.Matches(@"^config/(base|development|staging|production)/[a-z_]+\.yaml$|^config/bots/README\.md$", f));
+        Assert.Contains("config/base/risk.yaml", files);
+        Assert.Contains("config/production/system.yaml", files);
+    }
+
     public void Dispose() => _folder.Dispose();
 }
