@@ -1,6 +1,5 @@
 using System.Reflection;
 using System.Text;
-using System.Text.RegularExpressions;
 
 namespace Tradewind.Configuration.Templates;
 
@@ -9,7 +8,7 @@ namespace Tradewind.Configuration.Templates;
 /// template's own files laid over it (a file of the same path replaces the shipped one), plus a
 /// generated <c>.env.example</c> that lists every variable the files reference.
 /// </summary>
-public static partial class ConfigTemplates
+public static class ConfigTemplates
 {
     private const string ShippedPrefix = "shipped/";
     private const string TemplatesPrefix = "templates/";
@@ -38,10 +37,12 @@ public static partial class ConfigTemplates
             foreach (var line in content.Split('\n'))
             {
                 lineNumber++;
-                foreach (Match match in VariableReference().Matches(line))
+                // The same reader that expands values: with every variable unset, the names still missing are
+                // the ones without a default.
+                var expansion = Loading.VariableExpansion.Expand(line, _ => null);
+                foreach (var name in expansion.Referenced)
                 {
-                    var name = match.Groups["name"].Value;
-                    var required = !match.Groups["default"].Success;
+                    var required = expansion.Missing.Contains(name);
                     var entry = uses.TryGetValue(name, out var existing) ? existing : (Required: false, Places: new SortedSet<string>(StringComparer.Ordinal));
                     entry.Places.Add($"{path}:{lineNumber}");
                     uses[name] = (entry.Required || required, entry.Places);
@@ -128,8 +129,4 @@ public static partial class ConfigTemplates
         using var reader = new StreamReader(stream, Encoding.UTF8);
         return reader.ReadToEnd().Replace("\r\n", "\n", StringComparison.Ordinal);
     }
-
-    // ${NAME} or ${NAME:-default}; $${ is an escaped literal and not a reference.
-    [GeneratedRegex(@"(?<!\$)\$\{(?<name>[A-Za-z_][A-Za-z0-9_]*)(?<default>:-[^}]*)?\}")]
-    private static partial Regex VariableReference();
 }
