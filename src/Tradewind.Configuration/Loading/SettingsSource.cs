@@ -30,7 +30,7 @@ public sealed record SettingsSource
 
     /// <summary>
     /// Whether the files are followed for long-running processes: a <c>SettingsMonitor</c> watches the layers
-    /// (and reloads only valid edits); <see cref="TradewindConfiguration.Open"/> sets its file providers to reload.
+    /// and reloads only valid edits. <see cref="TradewindConfiguration.Open"/> itself never reloads.
     /// </summary>
     public bool ReloadOnChange { get; init; }
 

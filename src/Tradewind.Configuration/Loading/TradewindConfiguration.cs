@@ -93,7 +93,9 @@ public sealed class TradewindConfiguration : IDisposable
             foreach (var file in layerFiles)
             {
                 var layer = new ConfigurationLayer(kind, name, Path.GetRelativePath(source.WorkingDirectory, file).Replace('\\', '/'));
-                var fileSource = FileSource(folder, file, source.ReloadOnChange);
+                // Never the providers' own reload: on a bad edit it clears the file's values and throws on the
+                // watcher thread. Following the files is the SettingsMonitor's job, which reloads only valid edits.
+                var fileSource = FileSource(folder, file, reloadOnChange: false);
                 files.Add((fileSource, layer));
                 builder.Add(fileSource);
                 layers.Add(layer);
