@@ -207,7 +207,27 @@ public sealed class TradewindConfiguration : IDisposable
         problem.Path.Equals(failedPath, StringComparison.OrdinalIgnoreCase)
         || failedPath.StartsWith(problem.Path + ".", StringComparison.OrdinalIgnoreCase)
         || failedPath.StartsWith(problem.Path + "[", StringComparison.OrdinalIgnoreCase)
-        || problem.Message.Contains(failedPath, StringComparison.OrdinalIgnoreCase);
+        || QuotesPath(problem.Message, failedPath);
+
+    // The message names the whole path, not a longer key that starts or ends with it ("asset" is not
+    // quoted by "assets.universe").
+    private static bool QuotesPath(string message, string path)
+    {
+        for (var at = message.IndexOf(path, StringComparison.OrdinalIgnoreCase); at >= 0; at = message.IndexOf(path, at + 1, StringComparison.OrdinalIgnoreCase))
+        {
+            var before = at == 0 ? ' ' : message[at - 1];
+            var after = at + path.Length >= message.Length ? ' ' : message[at + path.Length];
+            // A sub-path of the failed key (risk.levels[1] in risk.levels[1].drawdown_pct) still concerns it.
+            if (!IsPathChar(before) && !(char.IsAsciiLetterOrDigit(after) || after == '_'))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool IsPathChar(char c) => char.IsAsciiLetterOrDigit(c) || c is '_' or '.' or ']';
 
     /// <inheritdoc />
     public void Dispose()

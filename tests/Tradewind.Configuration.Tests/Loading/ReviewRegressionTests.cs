@@ -86,5 +86,17 @@ public sealed class ReviewRegressionTests : IDisposable
         Assert.Contains("config/production/system.yaml", files);
     }
 
+    [Theory]
+    [InlineData("the max_weight values of assets.universe add up to 0.5", "asset", false)]
+    [InlineData("risk.levels[1].drawdown_pct (5) is not above risk.levels[0].drawdown_pct", "risk.levels[1]", true)]
+    [InlineData("risk.levels[1].drawdown_pct (5) is not above risk.levels[0].drawdown_pct", "risk.levels[0].drawdown_pct", true)]
+    [InlineData("risk.levels[10].exposure is out of range", "risk.levels[1]", false)]
+    public void A_rule_is_dropped_only_for_the_whole_failed_path(string message, string failedPath, bool concerns)
+    {
+        var problem = new Tradewind.Configuration.Validation.ConfigurationProblem(
+            Tradewind.Configuration.Validation.ProblemSeverity.Error, "other.path", null, message, null, "test");
+        Assert.Equal(concerns, TradewindConfiguration.Concerns(problem, failedPath));
+    }
+
     public void Dispose() => _folder.Dispose();
 }
