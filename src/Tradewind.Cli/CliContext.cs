@@ -50,6 +50,17 @@ public sealed class CliContext
     /// <summary>Whether --verbose was given.</summary>
     public bool Verbose { get; }
 
+    /// <summary>The clock commands read the current time from (<see cref="TimeProvider.System"/> unless injected).</summary>
+    public TimeProvider TimeProvider { get; init; } = TimeProvider.System;
+
+    /// <summary>
+    /// Who runs the command, for records that say who made a change: USER, else USERNAME, of the injected
+    /// environment; the process's user name only when neither is set.
+    /// </summary>
+    public string UserName =>
+        new[] { _environment("USER"), _environment("USERNAME") }.FirstOrDefault(n => !string.IsNullOrWhiteSpace(n))?.Trim()
+        ?? System.Environment.UserName;
+
     /// <summary>The names of the process environment's variables (to find <c>TRADEWIND__Section__Key</c> overrides).</summary>
     public IReadOnlyCollection<string> EnvironmentNames { get; init; } = [];
 
@@ -86,6 +97,23 @@ public sealed class CliContext
         try
         {
             return SettingsLoader.Load(ConfigurationSource(environment));
+        }
+        catch (ConfigurationException ex)
+        {
+            throw new UserInputException(ex.Message, ex);
+        }
+    }
+
+    /// <summary>
+    /// As <see cref="LoadConfiguration"/> for the single environment, with <paramref name="overrides"/> (<c>section.key=value</c>)
+    /// after the --set ones, so they win over them.
+    /// </summary>
+    public SettingsSnapshot LoadConfigurationWith(IReadOnlyList<string> overrides)
+    {
+        ArgumentNullException.ThrowIfNull(overrides);
+        try
+        {
+            return SettingsLoader.Load(ConfigurationSource() with { Overrides = [.. ConfigurationOverrides, .. overrides] });
         }
         catch (ConfigurationException ex)
         {

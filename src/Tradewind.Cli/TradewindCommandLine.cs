@@ -56,11 +56,20 @@ public static class TradewindCommandLine
     /// As <see cref="RunAsync(string[], TextWriter, TextWriter, string, Func{string, string?}, CancellationToken)"/>, with the
     /// names of the environment's variables, so the configuration can find its <c>TRADEWIND__Section__Key</c> overrides.
     /// </summary>
+    public static Task<int> RunAsync(
+        string[] args, TextWriter output, TextWriter error, string workingDirectory, Func<string, string?> environment,
+        IReadOnlyCollection<string> environmentNames, CancellationToken cancellationToken = default) =>
+        RunAsync(args, output, error, workingDirectory, environment, environmentNames, TimeProvider.System, cancellationToken);
+
+    /// <summary>
+    /// As <see cref="RunAsync(string[], TextWriter, TextWriter, string, Func{string, string?}, IReadOnlyCollection{string}, CancellationToken)"/>,
+    /// with the clock commands read the current time from (tests pass a fixed one).
+    /// </summary>
     public static async Task<int> RunAsync(
         string[] args, TextWriter output, TextWriter error, string workingDirectory, Func<string, string?> environment,
-        IReadOnlyCollection<string> environmentNames, CancellationToken cancellationToken = default)
+        IReadOnlyCollection<string> environmentNames, TimeProvider timeProvider, CancellationToken cancellationToken = default)
     {
-        var root = Build(output, error, workingDirectory, environment, environmentNames);
+        var root = Build(output, error, workingDirectory, environment, environmentNames, timeProvider);
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)
         {
@@ -99,8 +108,14 @@ public static class TradewindCommandLine
         Build(output, error, workingDirectory, environment, []);
 
     /// <summary>Builds the command tree, with the names of the environment's variables (see <see cref="RunAsync(string[], TextWriter, TextWriter, string, Func{string, string?}, IReadOnlyCollection{string}, CancellationToken)"/>).</summary>
-    public static RootCommand Build(TextWriter output, TextWriter error, string workingDirectory, Func<string, string?> environment, IReadOnlyCollection<string> environmentNames)
+    public static RootCommand Build(TextWriter output, TextWriter error, string workingDirectory, Func<string, string?> environment, IReadOnlyCollection<string> environmentNames) =>
+        Build(output, error, workingDirectory, environment, environmentNames, TimeProvider.System);
+
+    /// <summary>Builds the command tree, with the environment's variable names and the clock its commands read (see <see cref="CliContext.TimeProvider"/>).</summary>
+    public static RootCommand Build(
+        TextWriter output, TextWriter error, string workingDirectory, Func<string, string?> environment, IReadOnlyCollection<string> environmentNames, TimeProvider timeProvider)
     {
+        ArgumentNullException.ThrowIfNull(timeProvider);
         var root = new RootCommand("Tradewind: a self-hosted trading decision system. Market data, calendars, indicators, configuration.");
         root.Options.Add(Database);
         root.Options.Add(Environment);
@@ -111,6 +126,7 @@ public static class TradewindCommandLine
             EnvironmentNames = environmentNames,
             ConfigurationEnvironments = p.GetValue(Environment) ?? [],
             ConfigurationOverrides = p.GetValue(Set) ?? [],
+            TimeProvider = timeProvider,
         };
         root.Subcommands.Add(DataCommands.Create(Context));
         root.Subcommands.Add(CalendarCommands.Create(Context));

@@ -13,11 +13,16 @@ public static class CliRun
         RunWithEnvironmentAsync(workingDirectory, new Dictionary<string, string>(), args);
 
     /// <summary>Runs with exactly <paramref name="environment"/> as the process environment (never the real one).</summary>
-    public static async Task<CliResult> RunWithEnvironmentAsync(string workingDirectory, IReadOnlyDictionary<string, string> environment, params string[] args)
+    public static Task<CliResult> RunWithEnvironmentAsync(string workingDirectory, IReadOnlyDictionary<string, string> environment, params string[] args) =>
+        RunWithEnvironmentAsync(workingDirectory, environment, TimeProvider.System, args);
+
+    /// <summary>Runs with exactly <paramref name="environment"/> as the process environment and <paramref name="time"/> as the clock.</summary>
+    public static async Task<CliResult> RunWithEnvironmentAsync(string workingDirectory, IReadOnlyDictionary<string, string> environment, TimeProvider time, params string[] args)
     {
         using var output = new StringWriter();
         using var error = new StringWriter();
-        var code = await TradewindCommandLine.RunAsync(args, output, error, workingDirectory, name => environment.GetValueOrDefault(name), environment.Keys.ToList(), TestContext.Current.CancellationToken);
+        var code = await TradewindCommandLine.RunAsync(
+            args, output, error, workingDirectory, name => environment.GetValueOrDefault(name), environment.Keys.ToList(), time, TestContext.Current.CancellationToken);
         return new CliResult(code, output.ToString().Replace("\r\n", "\n", StringComparison.Ordinal), error.ToString());
     }
 }

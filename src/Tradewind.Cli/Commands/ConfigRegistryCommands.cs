@@ -4,6 +4,7 @@ using System.Security.Cryptography;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Spectre.Console;
+using Tradewind.Configuration.Loading;
 using Tradewind.Configuration.Strategies;
 using Tradewind.Storage.StrategyConfig;
 
@@ -39,34 +40,29 @@ public static class ConfigRegistryCommands
 
     private static Command Apply(Func<ParseResult, CliContext> context)
     {
-        var strategy = new Option<string?>("--strategy") { Description = "The strategy the parameters belong to (default: strategy.name of the configuration)." };
-        var parametersFile = new Option<string?>("--parameters") { Description = "Take the parameters from this JSON file (one object) instead of the configuration files." };
+        var strategy = new Option<string?>("--strategy") { Description = "The strategy the parameters belong to: capital-allocator or multi-asset (default: strategy.name of the configuration)." };
+        var parametersFile = new Option<string?>("--parameters")
+        {
+            Description = "Take the strategy's parameters from this JSON file (one object, the strategy block's keys) over the configuration, instead of from the configuration files alone. Validated with the configuration; the file's values win over --set.",
+        };
         var notes = NotesOption();
         var command = new Command(
             "apply",
-            "Store the strategy's parameters from the configuration files (config/, the chosen --env, .env, TRADEWIND__ variables, --set) as its new active version, and close the previous one. The configuration must validate. Applying the parameters that are already active changes nothing.")
+            "Store the strategy's parameters from the configuration files (config/, the chosen --env, .env, TRADEWIND__ variables, --set), or from a --parameters file laid over them, as its new active version, and close the previous one. The configuration must validate. Applying the parameters that are already active changes nothing.")
         {
             strategy, parametersFile, notes,
         };
         command.SetAction(async (parse, ct) =>
         {
             var cli = context(parse);
-            string name;
-            JsonObject parameters;
-            string sha256;
-            if (parse.GetValue(parametersFile) is { } file)
-            {
-                name = StrategyName(parse.GetValue(strategy) ?? throw new UserInputException("--strategy: name the strategy the --parameters file belongs to, e.g. --strategy capital-allocator"));
-                (parameters, sha256) = await ReadParametersAsync(cli, file, ct);
-            }
-            else
-            {
-                (name, parameters, sha256) = ParametersFromConfiguration(cli, parse.GetValue(strategy));
-            }
+            var given = parse.GetValue(strategy) is { } text ? KnownStrategy(StrategyName(text), null) : null;
+            var (name, parameters, source) = parse.GetValue(parametersFile) is { } file
+                ? await ParametersFromFileAsync(cli, given, file, ct)
+                : ParametersFromConfiguration(cli, given);
 
             var repository = new TradingConfigRepository(await cli.OpenDatabaseAsync(ct));
             var result = await RefuseConflicts(() => repository.ApplyAsync(
-                name, parameters, TradingConfigSource.Files(sha256), Environment.UserName, parse.GetValue(notes), DateTimeOffset.UtcNow, ct));
+                name, parameters, source, cli.UserName, parse.GetValue(notes), cli.TimeProvider.GetUtcNow(), ct));
             if (!result.Created)
             {
                 await cli.Output.WriteLineAsync(Invariant($"{name}: the parameters equal those of the active version {result.Active.Id}; nothing changed"));
@@ -81,29 +77,94 @@ public static class ConfigRegistryCommands
 
     // The registry records what the files say only when the files are valid: a version must never hold a
     // parameter set that `config validate` would refuse.
-    private static (string Name, JsonObject Parameters, string Sha256) ParametersFromConfiguration(CliContext cli, string? strategy)
+    private static (string Name, JsonObject Parameters, string Source) ParametersFromConfiguration(CliContext cli, string? strategy)
     {
-        if (!cli.HasConfiguration)
-        {
-            throw new UserInputException($"no configuration in {Path.Combine(cli.WorkingDirectory, "config", "base")}; create one with 'tradewind init', or give the parameters with --parameters FILE.json");
-        }
-
+        RequireConfiguration(cli);
         var snapshot = cli.LoadConfiguration();
-        if (!snapshot.IsValid)
-        {
-            throw new UserInputException(
-                $"the configuration ({snapshot.Environment}) is not valid, so nothing was applied:{Environment.NewLine}" +
-                string.Join(Environment.NewLine, snapshot.Errors.Select(e => e.ToString())));
-        }
+        RequireValid(snapshot, $"the configuration ({snapshot.Environment}) is not valid, so nothing was applied:", origins: null);
+        var name = strategy ?? KnownStrategy(null, snapshot.Settings.Strategy.Name);
+        return (name, StrategyParameters.From(snapshot.Settings.Strategy, name), TradingConfigSource.Files(StrategyParameters.FilesHash(snapshot, cli.WorkingDirectory)));
+    }
 
-        var name = StrategyName(strategy ?? snapshot.Settings.Strategy.Name);
+    // A parameters file is held to the same rule as the files: its values become --set overrides of the strategy's
+    // block, the whole configuration is loaded and validated with them, and what is stored is the block of the
+    // validated records (so unknown keys, wrong types and broken rules are refused exactly as 'config validate'
+    // refuses them). The file's overrides come after the user's --set: the version's source names the file, so for
+    // every key the file names the file's value is the one stored.
+    private static async Task<(string Name, JsonObject Parameters, string Source)> ParametersFromFileAsync(
+        CliContext cli, string? strategy, string file, CancellationToken cancellationToken)
+    {
+        RequireConfiguration(cli);
+        var (fileParameters, sha256) = await ReadParametersAsync(cli, file, cancellationToken);
+        var name = strategy ?? KnownStrategy(null, cli.LoadConfiguration().Settings.Strategy.Name);
+        IReadOnlyList<string> overrides;
         try
         {
-            return (name, StrategyParameters.From(snapshot.Settings.Strategy, name), StrategyParameters.FilesHash(snapshot, cli.WorkingDirectory));
+            overrides = StrategyParameters.Overrides(name, fileParameters);
         }
         catch (ArgumentException ex)
         {
-            throw new UserInputException($"--strategy: {ex.Message}", ex);
+            throw new UserInputException($"{file}: {ex.Message}", ex);
+        }
+
+        // Problems about the file's values name the file, not the --set option they were passed as.
+        var origins = new Dictionary<string, string>(StringComparer.Ordinal);
+        var fileKeys = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var text in overrides)
+        {
+            if (SettingOverride.TryParse(text, out var setting, out _))
+            {
+                origins[setting!.Text] = file;
+                fileKeys.Add(setting.Key);
+            }
+        }
+
+        foreach (var text in cli.ConfigurationOverrides)
+        {
+            if (SettingOverride.TryParse(text, out var setting, out _) && fileKeys.Contains(setting!.Key))
+            {
+                await cli.Error.WriteLineAsync($"warning: {setting.Text} is overridden by {file}, which sets the same key; the file's value is applied");
+            }
+        }
+
+        var snapshot = cli.LoadConfigurationWith(overrides);
+        RequireValid(snapshot, $"{file}: the parameters, with the configuration ({snapshot.Environment}), are not valid, so nothing was applied:", origins);
+        return (name, StrategyParameters.From(snapshot.Settings.Strategy, name), TradingConfigSource.File(sha256));
+    }
+
+    private static void RequireConfiguration(CliContext cli)
+    {
+        if (!cli.HasConfiguration)
+        {
+            throw new UserInputException(
+                $"no configuration in {Path.Combine(cli.WorkingDirectory, "config", "base")}; create one with 'tradewind init' (the parameters are validated against it, also those of a --parameters file)");
+        }
+    }
+
+    private static void RequireValid(SettingsSnapshot snapshot, string headline, Dictionary<string, string>? origins)
+    {
+        if (snapshot.IsValid)
+        {
+            return;
+        }
+
+        throw new UserInputException(
+            headline + Environment.NewLine +
+            string.Join(Environment.NewLine, snapshot.Errors.Select(e => (origins is not null && origins.TryGetValue(e.Origin, out var file) ? e with { Origin = file } : e).ToString())));
+    }
+
+    // --strategy when given, else strategy.name; either must name a strategy that has a parameter block.
+    private static string KnownStrategy(string? given, string? configured)
+    {
+        try
+        {
+            var name = given ?? configured ?? "";
+            StrategyParameters.Block(name);
+            return name;
+        }
+        catch (ArgumentException ex)
+        {
+            throw new UserInputException($"{(given is not null ? "--strategy" : "strategy.name (the default of --strategy)")}: {ex.Message}", ex);
         }
     }
 
@@ -127,7 +188,7 @@ public static class ConfigRegistryCommands
 
             if (versions.Count == 0)
             {
-                await cli.Error.WriteLineAsync("no configuration versions stored yet; store one with 'tradewind config apply --strategy NAME --parameters FILE.json'");
+                await cli.Error.WriteLineAsync("no configuration versions stored yet; store one with 'tradewind config apply' (from the configuration files) or 'tradewind config apply --parameters FILE.json'");
                 return ExitCodes.Ok;
             }
 
@@ -161,7 +222,7 @@ public static class ConfigRegistryCommands
             var cli = context(parse);
             var id = parse.GetValue(version);
             var repository = new TradingConfigRepository(await cli.OpenDatabaseAsync(ct));
-            var result = await RefuseConflicts(() => KnownVersion(() => repository.RollbackAsync(id, Environment.UserName, parse.GetValue(notes), DateTimeOffset.UtcNow, ct)));
+            var result = await RefuseConflicts(() => KnownVersion(() => repository.RollbackAsync(id, cli.UserName, parse.GetValue(notes), cli.TimeProvider.GetUtcNow(), ct)));
             var strategy = result.Active.Strategy;
             if (!result.Created)
             {
@@ -318,9 +379,20 @@ public static class ConfigRegistryCommands
         _ => "true/false",
     };
 
-    // A files:<sha256> source is 70 characters; the first 12 hex digits identify the files as a short git hash does.
-    private static string ShortSource(string source) =>
-        source.StartsWith("files:", StringComparison.Ordinal) && source.Length > "files:".Length + 12 ? source[..("files:".Length + 12)] : source;
+    // A files:<sha256> or file:<sha256> source is about 70 characters; the first 12 hex digits identify the files as a
+    // short git hash does.
+    private static string ShortSource(string source)
+    {
+        foreach (var prefix in new[] { "files:", "file:" })
+        {
+            if (source.StartsWith(prefix, StringComparison.Ordinal) && source.Length > prefix.Length + 12)
+            {
+                return source[..(prefix.Length + 12)];
+            }
+        }
+
+        return source;
+    }
 
     private static string Time(DateTimeOffset time) => time.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
 
