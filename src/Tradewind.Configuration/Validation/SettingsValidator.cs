@@ -21,7 +21,7 @@ namespace Tradewind.Configuration.Validation;
 public static class SettingsValidator
 {
     /// <summary>Strategies the daily jobs know how to run.</summary>
-    public static IReadOnlyList<string> KnownStrategies { get; } = ["capital-allocator", "multi-asset"];
+    public static IReadOnlyList<string> KnownStrategies => Strategies.StrategyParameters.Known;
 
     /// <summary>The environments a live broker belongs in.</summary>
     public const string ProductionEnvironment = "production";
