@@ -163,4 +163,35 @@ public sealed class FillEvaluatorTests
         Assert.Throws<InvalidOperationException>(() => FillEvaluator.Evaluate(order, earlier, FillRule.NextOpen));
         Filled(FillEvaluator.Evaluate(order, next, FillRule.NextOpen), 100, FillPoint.Open);
     }
+
+    [Fact]
+    public void Evaluating_allocates_nothing()
+    {
+        Order[] orders =
+        [
+            Orders.Market(Buy), Orders.Limit(Buy, 97), Orders.Limit(Sell, 110), Orders.Stop(Sell, 96),
+            Orders.StopLimit(Buy, 103, 102), Orders.StopLimit(Sell, 103, 102) with { StopTriggered = true },
+        ];
+        var bar = new Bar(Orders.Placed.AddDays(1), O, H, L, C, 1000);
+        var sum = 0.0;
+        for (var warm = 0; warm < 2; warm++)
+        {
+            var before = GC.GetAllocatedBytesForCurrentThread();
+            for (var i = 0; i < 1000; i++)
+            {
+                foreach (var order in orders)
+                {
+                    var outcome = FillEvaluator.Evaluate(order, bar, FillRule.NextOpen);
+                    sum += outcome.IsFilled ? outcome.Price : 0;
+                }
+            }
+
+            if (warm == 1)
+            {
+                Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+            }
+        }
+
+        Assert.True(sum > 0);
+    }
 }
