@@ -47,7 +47,7 @@ public static class FillEvaluator
     public static FillOutcome Evaluate(Order order, double open, double high, double low, double close, FillRule rule)
     {
         ArgumentNullException.ThrowIfNull(order);
-        var buy = order.Side == OrderSide.Buy;
+        var side = order.Side;
         switch (order.Type)
         {
             case OrderType.Market:
@@ -57,21 +57,22 @@ public static class FillEvaluator
             case OrderType.MarketOnClose:
                 return FillOutcome.Filled(close, FillPoint.Close);
             case OrderType.Limit:
-                return Limit(buy, order.LimitPrice.GetValueOrDefault(), open, high, low);
+                return Limit(side, order.LimitPrice.GetValueOrDefault(), open, high, low);
             case OrderType.Stop:
-                return Stop(buy, order.StopPrice.GetValueOrDefault(), open, high, low);
+                return Stop(side, order.StopPrice.GetValueOrDefault(), open, high, low);
             case OrderType.StopLimit:
                 return order.StopTriggered
-                    ? Limit(buy, order.LimitPrice.GetValueOrDefault(), open, high, low)
-                    : StopLimit(buy, order.StopPrice.GetValueOrDefault(), order.LimitPrice.GetValueOrDefault(), open, high, low);
+                    ? Limit(side, order.LimitPrice.GetValueOrDefault(), open, high, low)
+                    : StopLimit(side, order.StopPrice.GetValueOrDefault(), order.LimitPrice.GetValueOrDefault(), open, high, low);
             default:
                 throw new ArgumentOutOfRangeException(nameof(order), order.Type, "unknown order type");
         }
     }
 
     /// <summary>A limit order at <paramref name="limit"/>: gapped through → the open; range reaches it → the limit; else pending.</summary>
-    public static FillOutcome Limit(bool buy, double limit, double open, double high, double low)
+    public static FillOutcome Limit(OrderSide side, double limit, double open, double high, double low)
     {
+        var buy = side == OrderSide.Buy;
         if (buy ? open <= limit : open >= limit)
         {
             return FillOutcome.Filled(open, FillPoint.Open);
@@ -86,8 +87,9 @@ public static class FillEvaluator
     }
 
     /// <summary>A stop order at <paramref name="stop"/>: gapped through → the open; range reaches it → the stop; else pending.</summary>
-    public static FillOutcome Stop(bool buy, double stop, double open, double high, double low)
+    public static FillOutcome Stop(OrderSide side, double stop, double open, double high, double low)
     {
+        var buy = side == OrderSide.Buy;
         if (buy ? open >= stop : open <= stop)
         {
             return FillOutcome.Filled(open, FillPoint.Open);
@@ -102,15 +104,16 @@ public static class FillEvaluator
     }
 
     /// <summary>A stop-limit order not yet triggered; see the class remarks for the exact rule.</summary>
-    public static FillOutcome StopLimit(bool buy, double stop, double limit, double open, double high, double low)
+    public static FillOutcome StopLimit(OrderSide side, double stop, double limit, double open, double high, double low)
     {
-        var trigger = Stop(buy, stop, open, high, low);
+        var trigger = Stop(side, stop, open, high, low);
         if (trigger.Kind == FillOutcomeKind.Pending)
         {
             return trigger;
         }
 
         var price = trigger.Price;
+        var buy = side == OrderSide.Buy;
         if (buy ? price <= limit : price >= limit)
         {
             return trigger;

@@ -68,6 +68,19 @@ public sealed class FillPropertyTests
         }).QuickCheckThrowOnFailure();
     }
 
+    [Fact]
+    public void Slippage_is_symmetric_and_always_against_the_trader()
+    {
+        Prop.ForAll(Arb.From(Gen.Choose(1, 10_000_000)), Arb.From(Gen.Choose(0, 500)), (cents, bps) =>
+        {
+            var model = new SlippageModel(bps);
+            var price = ExecutionCosts.ToMoney(Tick(cents));
+            var buy = model.Apply(price, OrderSide.Buy);
+            var sell = model.Apply(price, OrderSide.Sell);
+            return buy >= price && sell <= price && buy - price == price - sell && buy - price == price * bps / 10_000m;
+        }).QuickCheckThrowOnFailure();
+    }
+
     /// <summary>Prices on a 0.01 grid, as a feed prints them.</summary>
     private static double Tick(int cents) => cents / 100.0;
 }
