@@ -1,0 +1,11 @@
+namespace Tradewind.Core.Execution;
+
+/// <summary>No commission (<c>none</c>).</summary>
+public sealed record NoCommission : CommissionModel
+{
+    /// <inheritdoc />
+    public override string Spec => "none";
+
+    /// <inheritdoc />
+    public override decimal Calculate(decimal quantity, decimal price) => 0m;
+}
