@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace Tradewind.Core.Analytics;
 
 /// <summary>
@@ -84,12 +86,12 @@ public sealed class EquityCurve
 
         if (!double.IsFinite(equity) || !double.IsFinite(cash))
         {
-            throw new ArgumentException($"equity {equity} and cash {cash} at {time:O} must be finite numbers", nameof(equity));
+            throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"equity {equity} and cash {cash} at {time:O} must be finite numbers"), nameof(equity));
         }
 
         if (!(grossExposure >= 0) || !double.IsFinite(grossExposure) || !(tradedNotional >= 0) || !double.IsFinite(tradedNotional))
         {
-            throw new ArgumentException($"gross exposure {grossExposure} and traded notional {tradedNotional} at {time:O} must be finite and ≥ 0", nameof(grossExposure));
+            throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"gross exposure {grossExposure} and traded notional {tradedNotional} at {time:O} must be finite and ≥ 0"), nameof(grossExposure));
         }
 
         if (Count == 0)
