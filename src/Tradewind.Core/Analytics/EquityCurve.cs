@@ -129,6 +129,14 @@ public sealed class EquityCurve
         Count++;
     }
 
+    /// <summary>Removes every point but keeps the arrays, so one curve can serve run after run (an optimizer's) without allocating.</summary>
+    public void Clear()
+    {
+        Count = 0;
+        _peak = 0;
+        _maxDrawdown = 0;
+    }
+
     private void Grow()
     {
         var capacity = Math.Max(16, _time.Length * 2);

@@ -54,6 +54,22 @@ public sealed class EquityCurveTests
     }
 
     [Fact]
+    public void Clear_starts_a_new_curve_in_the_same_arrays()
+    {
+        var curve = Curve(100, 50);
+        curve.Clear();
+
+        Assert.Equal(0, curve.Count);
+        Assert.Equal(0, curve.MaxDrawdown);
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        curve.Append(Day0, 10, 10, 0);
+        curve.Append(Day0.AddDays(1), 9, 9, 0);
+        Assert.Equal(before, GC.GetAllocatedBytesForCurrentThread());
+        Assert.Equal(10, curve.Peak);
+        Assert.Equal(0.1, curve.MaxDrawdown, 15);
+    }
+
+    [Fact]
     public void Rejects_points_that_would_corrupt_the_curve()
     {
         var curve = new EquityCurve();
