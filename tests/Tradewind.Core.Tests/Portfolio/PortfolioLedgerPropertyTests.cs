@@ -47,11 +47,19 @@ public sealed class PortfolioLedgerPropertyTests
                        from start in Gen.Choose(0, 100_000_000)
                        select (Start: start, Steps: steps);
 
-        Prop.ForAll(Arb.From(scenario), s => Run(maxLeverage, s.Start, s.Steps))
+        var seen = new Dictionary<string, int>();
+        Prop.ForAll(Arb.From(scenario), s => Run(maxLeverage, s.Start, s.Steps, seen))
             .Check(Config.QuickThrowOnFailure.WithMaxTest(300));
+
+        // The property is not vacuous: every kind of step was accepted and refused many times.
+        string[] expected = ["Deposit", "Withdrawal", "Buy", "Sell", "Fee", "close", "refused InsufficientCash", "refused InsufficientQuantity"];
+        foreach (var key in maxLeverage > 1m ? [.. expected, "borrowing", "refused LeverageExceeded"] : expected)
+        {
+            Assert.True(seen.GetValueOrDefault(key) >= 20, $"{key}: {seen.GetValueOrDefault(key)} ({string.Join(", ", seen.Select(kv => $"{kv.Key}={kv.Value}"))})");
+        }
     }
 
-    private static bool Run(decimal maxLeverage, int start, IEnumerable<Step> steps)
+    private static bool Run(decimal maxLeverage, int start, IEnumerable<Step> steps, Dictionary<string, int> seen)
     {
         var ledger = new PortfolioLedger(maxLeverage);
         var time = T0;
@@ -71,9 +79,29 @@ public sealed class PortfolioLedgerPropertyTests
             {
                 Apply(ledger, step, time, ++orderId, prices);
             }
-            catch (PortfolioRejectedException)
+            catch (PortfolioRejectedException ex)
             {
                 refused = true;
+                Count(seen, $"refused {ex.Reason}");
+            }
+
+            if (!refused)
+            {
+                var entries = ledger.Entries;
+                for (var i = entries.Count - 1; i >= 0 && entries[i].Time == time; i--)
+                {
+                    Count(seen, entries[i].Kind.ToString());
+                }
+
+                if (step.Kind >= 4 && ledger.QuantityOf(Symbols[step.Symbol]) == 0m)
+                {
+                    Count(seen, "close");
+                }
+
+                if (ledger.Cash < 0m)
+                {
+                    Count(seen, "borrowing");
+                }
             }
 
             if (refused && Fingerprint(ledger) != before)
@@ -113,6 +141,8 @@ public sealed class PortfolioLedgerPropertyTests
 
         return true;
     }
+
+    private static void Count(Dictionary<string, int> seen, string key) => seen[key] = seen.GetValueOrDefault(key) + 1;
 
     private static void Apply(PortfolioLedger ledger, Step step, DateTime time, long orderId, decimal[] prices)
     {

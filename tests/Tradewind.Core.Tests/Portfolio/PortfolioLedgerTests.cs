@@ -1,4 +1,5 @@
 using Tradewind.Core.Execution;
+using Tradewind.Core.Market;
 using Tradewind.Core.Portfolio;
 using static Tradewind.Core.Tests.Portfolio.LedgerTestKit;
 
@@ -261,6 +262,25 @@ public sealed class PortfolioLedgerTests
         var empty = new PortfolioLedger().MarkToMarket(_ => 1m);
         Assert.Equal(0m, empty.Equity);
         Assert.Equal(0m, empty.Leverage);
+    }
+
+    [Fact]
+    public void Mark_to_market_allocates_nothing()
+    {
+        var ledger = new PortfolioLedger();
+        ledger.Deposit(10_000m, T0);
+        ledger.Apply(Buy(Spy, 10m, 100m));
+        ledger.Apply(Buy(Qqq, 10m, 200m));
+        Func<Symbol, decimal?> price = s => s == Spy ? 101m : 202m;
+        var total = ledger.MarkToMarket(price).Equity;
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        for (var i = 0; i < 1_000; i++)
+        {
+            total += ledger.MarkToMarket(price).Equity;
+        }
+
+        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+        Assert.Equal(1_001m * 10_030m, total);
     }
 
     [Fact]
