@@ -29,7 +29,8 @@ public sealed class FillPropertyTests
             type,
             side,
             limit: type == OrderType.Stop ? null : Tick(limit),
-            stop: type == OrderType.Limit ? null : Tick(stop)) with { StopTriggered = triggered && type == OrderType.StopLimit };
+            stop: type == OrderType.Limit ? null : Tick(stop)) with
+        { StopTriggered = triggered && type == OrderType.StopLimit };
 
     [Fact]
     public void Fills_stay_in_the_bar_and_respect_the_order_price()
