@@ -233,7 +233,9 @@ public sealed class S3ObjectStore : IDisposable
                 case SocketException socket:
                     return (ObjectStorageFailure.Unreachable, $"cannot connect: {socket.Message} ({socket.SocketErrorCode})");
                 case HttpRequestException http:
-                    return (ObjectStorageFailure.Unreachable, http.InnerException is null ? http.Message : $"{http.Message} ({Innermost(http).Message})");
+                    var detail = Innermost(http).Message;
+                    return (ObjectStorageFailure.Unreachable,
+                        http.Message.Contains(detail, StringComparison.Ordinal) ? http.Message : $"{http.Message} ({detail})");
                 case TimeoutException timeout:
                     return (ObjectStorageFailure.Timeout, timeout.Message);
                 default:
@@ -258,7 +260,7 @@ public sealed class S3ObjectStore : IDisposable
         ObjectStorageFailure failure, string verb, string preposition, ObjectStorageLocation location, string reason, Exception inner)
     {
         var endpoint = _options.EndpointDisplay;
-        reason = Mask(reason);
+        reason = Mask(reason).Trim().TrimEnd('.');
         var hint = failure switch
         {
             ObjectStorageFailure.BucketNotFound =>

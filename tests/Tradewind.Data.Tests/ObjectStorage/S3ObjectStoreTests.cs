@@ -31,6 +31,14 @@ public sealed class S3ObjectStoreTests(MotoServer moto)
     }
 
     [Fact]
+    public void The_server_answered_http_after_starting()
+    {
+        moto.Require();
+        TestContext.Current.TestOutputHelper?.WriteLine($"{moto.Command} answered after {moto.StartupTime.TotalMilliseconds:0} ms");
+        Assert.True(moto.StartupTime < TimeSpan.FromSeconds(30));
+    }
+
+    [Fact]
     public async Task Put_then_get_round_trips_the_bytes_exactly()
     {
         var bucket = await CreateBucketAsync();
@@ -198,6 +206,7 @@ public sealed class S3ObjectStoreTests(MotoServer moto)
 
     private void AssertNoSecret(ObjectStorageException failure)
     {
+        TestContext.Current.TestOutputHelper?.WriteLine(failure.Message);
         Assert.DoesNotContain(moto.SecretAccessKey, failure.Message, StringComparison.Ordinal);
         Assert.DoesNotContain(moto.SecretAccessKey, failure.Reason, StringComparison.Ordinal);
         Assert.DoesNotContain(moto.AccessKeyId, failure.Message, StringComparison.Ordinal);
