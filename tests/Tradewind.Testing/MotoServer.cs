@@ -227,6 +227,14 @@ public sealed class MotoServer : IAsyncLifetime
             return (onPath, []);
         }
 
+        // A leaner environment (a CI runner, a service) may lack the pyenv shims on PATH: the interpreter
+        // versions' own scripts run without them.
+        var installed = InstalledScript();
+        if (installed is not null)
+        {
+            return (installed, []);
+        }
+
         var python = FindOnPath("python3");
         if (python is not null && Succeeds(python, ["-c", "import moto.server"]))
         {
@@ -234,6 +242,35 @@ public sealed class MotoServer : IAsyncLifetime
         }
 
         return null;
+    }
+
+    private static string? InstalledScript()
+    {
+        var roots = new[]
+        {
+            Environment.GetEnvironmentVariable("PYENV_ROOT"),
+            Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".pyenv"),
+            "/root/.pyenv",
+        };
+        foreach (var root in roots.Where(r => !string.IsNullOrEmpty(r)).Distinct())
+        {
+            var versions = Path.Combine(root!, "versions");
+            if (!Directory.Exists(versions))
+            {
+                continue;
+            }
+
+            foreach (var version in Directory.GetDirectories(versions).OrderDescending(StringComparer.Ordinal))
+            {
+                var script = Path.Combine(version, "bin", "moto_server");
+                if (File.Exists(script))
+                {
+                    return script;
+                }
+            }
+        }
+
+        return new[] { "/usr/local/bin/moto_server", "/usr/bin/moto_server" }.FirstOrDefault(File.Exists);
     }
 
     private static string? FindOnPath(string name)

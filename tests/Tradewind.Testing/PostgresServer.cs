@@ -126,9 +126,9 @@ public sealed class PostgresServer : IAsyncLifetime
             RunAsync(Path.Combine(_binDirectory, "pg_ctl"), ["-D", dir, "-m", "immediate", "-w", "stop"], _asPostgresUser)
                 .GetAwaiter().GetResult();
         }
-        catch (InvalidOperationException)
+        catch (Exception ex) when (ex is InvalidOperationException or System.ComponentModel.Win32Exception)
         {
-            // Already stopped; removing the folder is all that is left.
+            // Already stopped, or never started; removing the folder is all that is left.
         }
 
         try
@@ -162,6 +162,10 @@ public sealed class PostgresServer : IAsyncLifetime
             .FirstOrDefault();
     }
 
+    // runuser lives in /usr/sbin, which a lean environment (a CI runner, a service) may not have on PATH.
+    private static string RunUser =>
+        new[] { "/usr/sbin/runuser", "/sbin/runuser", "/usr/bin/runuser", "/bin/runuser" }.FirstOrDefault(File.Exists) ?? "runuser";
+
     private static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
@@ -173,7 +177,7 @@ public sealed class PostgresServer : IAsyncLifetime
     {
         var start = new ProcessStartInfo
         {
-            FileName = asPostgres ? "runuser" : file,
+            FileName = asPostgres ? RunUser : file,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
