@@ -47,8 +47,36 @@ public static class FillEvaluator
     public static FillOutcome Evaluate(Order order, double open, double high, double low, double close, FillRule rule)
     {
         ArgumentNullException.ThrowIfNull(order);
-        var side = order.Side;
-        switch (order.Type)
+        return Evaluate(
+            order.Side,
+            order.Type,
+            order.LimitPrice.GetValueOrDefault(),
+            order.StopPrice.GetValueOrDefault(),
+            order.StopTriggered,
+            open,
+            high,
+            low,
+            close,
+            rule);
+    }
+
+    /// <summary>
+    /// Evaluates an order given by its fields (the engine's working orders use this to avoid building an
+    /// <see cref="Order"/> per bar). Prices the type does not use are ignored.
+    /// </summary>
+    public static FillOutcome Evaluate(
+        OrderSide side,
+        OrderType type,
+        double limitPrice,
+        double stopPrice,
+        bool stopTriggered,
+        double open,
+        double high,
+        double low,
+        double close,
+        FillRule rule)
+    {
+        switch (type)
         {
             case OrderType.Market:
                 return rule == FillRule.NextClose ? FillOutcome.Filled(close, FillPoint.Close) : FillOutcome.Filled(open, FillPoint.Open);
@@ -57,15 +85,15 @@ public static class FillEvaluator
             case OrderType.MarketOnClose:
                 return FillOutcome.Filled(close, FillPoint.Close);
             case OrderType.Limit:
-                return Limit(side, order.LimitPrice.GetValueOrDefault(), open, high, low);
+                return Limit(side, limitPrice, open, high, low);
             case OrderType.Stop:
-                return Stop(side, order.StopPrice.GetValueOrDefault(), open, high, low);
+                return Stop(side, stopPrice, open, high, low);
             case OrderType.StopLimit:
-                return order.StopTriggered
-                    ? Limit(side, order.LimitPrice.GetValueOrDefault(), open, high, low)
-                    : StopLimit(side, order.StopPrice.GetValueOrDefault(), order.LimitPrice.GetValueOrDefault(), open, high, low);
+                return stopTriggered
+                    ? Limit(side, limitPrice, open, high, low)
+                    : StopLimit(side, stopPrice, limitPrice, open, high, low);
             default:
-                throw new ArgumentOutOfRangeException(nameof(order), order.Type, "unknown order type");
+                throw new ArgumentOutOfRangeException(nameof(type), type, "unknown order type");
         }
     }
 

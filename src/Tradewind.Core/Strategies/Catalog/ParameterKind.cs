@@ -11,4 +11,7 @@ public enum ParameterKind
 
     /// <summary>true or false.</summary>
     Boolean,
+
+    /// <summary>One of a fixed list of names (the default is stored as its index).</summary>
+    Choice,
 }

@@ -23,6 +23,52 @@ public sealed record StrategyParameter(string Name, ParameterKind Kind, double D
     public static StrategyParameter Boolean(string name, bool @default, string description) =>
         new(name, ParameterKind.Boolean, @default ? 1 : 0, 0, 1, description);
 
+    /// <summary>One of <paramref name="choices"/> (matched ignoring case); <paramref name="default"/> must be one of them.</summary>
+    public static StrategyParameter Choice(string name, string @default, IReadOnlyList<string> choices, string description)
+    {
+        ArgumentNullException.ThrowIfNull(choices);
+        var index = -1;
+        for (var i = 0; i < choices.Count; i++)
+        {
+            if (string.Equals(choices[i], @default, StringComparison.OrdinalIgnoreCase))
+            {
+                index = i;
+            }
+        }
+
+        if (index < 0)
+        {
+            throw new ArgumentException($"default '{@default}' is not one of {string.Join(", ", choices)}", nameof(@default));
+        }
+
+        return new(name, ParameterKind.Choice, index, 0, choices.Count - 1, description) { Choices = choices };
+    }
+
+    /// <summary>The allowed names of a <see cref="ParameterKind.Choice"/> parameter; empty for other kinds.</summary>
+    public IReadOnlyList<string> Choices { get; init; } = [];
+
+    /// <summary>The default as text: <c>14</c>, <c>2.5</c>, <c>true</c>, or the default choice's name.</summary>
+    public string DefaultText => Kind switch
+    {
+        ParameterKind.Boolean => Default != 0 ? "true" : "false",
+        ParameterKind.Choice => Choices[(int)Default],
+        _ => Default.ToString(CultureInfo.InvariantCulture),
+    };
+
+    /// <summary>The index of <paramref name="text"/> among <see cref="Choices"/> (ignoring case), or −1.</summary>
+    public int ChoiceIndex(string? text)
+    {
+        for (var i = 0; i < Choices.Count; i++)
+        {
+            if (string.Equals(Choices[i], text?.Trim(), StringComparison.OrdinalIgnoreCase))
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+
     /// <summary>
     /// Checks a value given as text (as configuration carries it) and returns the problem, or null when
     /// the value is acceptable: the right kind and inside [<see cref="Minimum"/>, <see cref="Maximum"/>].
@@ -34,6 +80,8 @@ public sealed record StrategyParameter(string Name, ParameterKind Kind, double D
         {
             case ParameterKind.Boolean:
                 return bool.TryParse(value, out _) ? null : $"'{text}' is not true or false";
+            case ParameterKind.Choice:
+                return ChoiceIndex(value) >= 0 ? null : $"'{text}' is not one of {string.Join(", ", Choices)}";
             case ParameterKind.Integer:
                 if (!long.TryParse(value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var whole))
                 {
@@ -55,9 +103,12 @@ public sealed record StrategyParameter(string Name, ParameterKind Kind, double D
     }
 
     /// <summary>The range as people read it, e.g. <c>2..100</c>.</summary>
-    public string RangeText => Kind == ParameterKind.Boolean
-        ? "true|false"
-        : string.Create(CultureInfo.InvariantCulture, $"{Minimum}..{Maximum}");
+    public string RangeText => Kind switch
+    {
+        ParameterKind.Boolean => "true|false",
+        ParameterKind.Choice => string.Join("|", Choices),
+        _ => string.Create(CultureInfo.InvariantCulture, $"{Minimum}..{Maximum}"),
+    };
 
     private string? InRange(double value) => value < Minimum || value > Maximum
         ? string.Create(CultureInfo.InvariantCulture, $"{value} is outside {RangeText}")

@@ -1,0 +1,23 @@
+namespace Tradewind.Core.Engine;
+
+/// <summary>How the quantity of an order is decided.</summary>
+public enum OrderSizingKind
+{
+    /// <summary>A fixed quantity, known when the order is placed.</summary>
+    Quantity,
+
+    /// <summary>A fraction of the cash available when the order fills, commission included (buys only).</summary>
+    CashFraction,
+
+    /// <summary>
+    /// A fraction of equity (cash + positions at their latest closes) at the fill, at most the available cash,
+    /// commission included (buys only): equal weights across symbols whose bars come at different times.
+    /// </summary>
+    EquityFraction,
+
+    /// <summary>A money amount at the fill price, before commission (buys only).</summary>
+    Notional,
+
+    /// <summary>The whole position held when the order fills (sells only).</summary>
+    EntirePosition,
+}

@@ -1,0 +1,49 @@
+using Tradewind.Core.Analytics;
+
+namespace Tradewind.Core.Engine;
+
+/// <summary>
+/// Everything a run did: every order with its final status and reason, every fill, every closed round trip and
+/// the equity curve (one point per time slice). Appended to by the engine only.
+/// </summary>
+public sealed class TradeJournal
+{
+    private readonly List<OrderTicket> _orders = [];
+    private readonly List<JournalFill> _fills = [];
+    private readonly List<ClosedTrade> _trades = [];
+
+    internal TradeJournal(int capacity) => Equity = new EquityCurve(capacity);
+
+    /// <summary>Every order in placement order, as it stands now.</summary>
+    public IReadOnlyList<JournalOrder> Orders
+    {
+        get
+        {
+            var records = new JournalOrder[_orders.Count];
+            for (var i = 0; i < records.Length; i++)
+            {
+                records[i] = _orders[i].ToRecord();
+            }
+
+            return records;
+        }
+    }
+
+    /// <summary>Number of orders placed.</summary>
+    public int OrderCount => _orders.Count;
+
+    /// <summary>Every fill in execution order.</summary>
+    public IReadOnlyList<JournalFill> Fills => _fills;
+
+    /// <summary>Every closed round trip (flat → long → flat) in closing order.</summary>
+    public IReadOnlyList<ClosedTrade> ClosedTrades => _trades;
+
+    /// <summary>The equity curve.</summary>
+    public EquityCurve Equity { get; }
+
+    internal void Add(OrderTicket order) => _orders.Add(order);
+
+    internal void Add(JournalFill fill) => _fills.Add(fill);
+
+    internal void Add(ClosedTrade trade) => _trades.Add(trade);
+}

@@ -1,0 +1,911 @@
+using System.Globalization;
+using Tradewind.Core.Execution;
+using Tradewind.Core.Market;
+using Tradewind.Core.Portfolio;
+
+namespace Tradewind.Core.Engine;
+
+/// <summary>
+/// The engine: one <see cref="Step"/> takes the next time slice (every bar of every symbol with that timestamp),
+/// fills the orders pending from earlier decisions against those bars, books the fills in the
+/// <see cref="PortfolioLedger"/>, marks the portfolio, lets the strategy decide on the bars' closes and records
+/// the equity. A backtest is <see cref="Step"/> in a loop; a daily run is the same step for one day.
+/// </summary>
+/// <remarks>
+/// <para>No lookahead, by construction: a symbol's bars become visible (<see cref="BarHistory"/>) only when the
+/// slice of their timestamp is processed, and an order placed on a close is active from the symbol's next bar.</para>
+/// <para>Within a slice, sell orders of all symbols fill before buy orders, so the cash a sale frees can pay for a
+/// buy at the same open. Of several sells of one symbol that fill on the same bar, one that gapped at the open goes
+/// first, then stops before limits (when a bar reaches both a stop-loss and a take-profit, which came first is
+/// unknown, so the engine assumes the worse).</para>
+/// <para>Hot path: bars are read from the series' arrays; per bar the engine does a few comparisons, one virtual
+/// call into the strategy and one equity point; it allocates only when an order is placed or filled.</para>
+/// </remarks>
+public sealed class TradingEngine
+{
+    private readonly BarSeries[] _series;
+    private readonly Symbol[] _symbols;
+    private readonly Strategy _strategy;
+    private readonly EngineOptions _options;
+    private readonly ExecutionCosts _costs;
+    private readonly FillRule _fillRule;
+    private readonly int[] _visible;
+    private readonly double[] _quantity;
+    private readonly double[] _lastClose;
+    private readonly List<OrderTicket>[] _pending;
+    private readonly OpenTrade?[] _openTrades;
+    private readonly OrderTicket?[] _trailingStop;
+    private readonly double[] _trailingDistance;
+    private readonly double[] _highestHigh;
+    private readonly bool[] _reevaluate;
+    private readonly int[] _slice;
+    private readonly DateTime _start;
+    private readonly DateTime _end;
+    private int _sliceCount;
+    private double _cash;
+    private double _tradedThisSlice;
+    private long _nextOrderId = 1;
+    private long _barsProcessed;
+    private bool _started;
+
+    /// <summary>Creates an engine over <paramref name="series"/> (one per symbol, all of one resolution) for <paramref name="strategy"/>.</summary>
+    /// <exception cref="ArgumentException">No series, an empty series, two series of one symbol, mixed resolutions or invalid options.</exception>
+    public TradingEngine(IReadOnlyList<BarSeries> series, Strategy strategy, EngineOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(series);
+        ArgumentNullException.ThrowIfNull(strategy);
+        ArgumentNullException.ThrowIfNull(options);
+        if (options.Validate() is { } problem)
+        {
+            throw new ArgumentException(problem, nameof(options));
+        }
+
+        if (series.Count == 0)
+        {
+            throw new ArgumentException("the engine needs at least one bar series", nameof(series));
+        }
+
+        _series = [.. series];
+        _symbols = new Symbol[_series.Length];
+        var total = 0;
+        for (var s = 0; s < _series.Length; s++)
+        {
+            var bars = _series[s];
+            if (bars.Count == 0)
+            {
+                throw new ArgumentException($"the series of {bars.Symbol} has no bars", nameof(series));
+            }
+
+            if (bars.Resolution != _series[0].Resolution)
+            {
+                // Bars of different lengths share no common "close": a daily bar keyed at 00:00 would be seen before
+                // the hourly bars of its own day. Refuse rather than leak the future.
+                throw new ArgumentException(
+                    $"all series must have one resolution: {_series[0].Symbol} is {_series[0].Resolution}, {bars.Symbol} is {bars.Resolution}", nameof(series));
+            }
+
+            for (var other = 0; other < s; other++)
+            {
+                if (_symbols[other] == bars.Symbol)
+                {
+                    throw new ArgumentException($"{bars.Symbol} is given twice", nameof(series));
+                }
+            }
+
+            _symbols[s] = bars.Symbol;
+            total += bars.Count;
+        }
+
+        _strategy = strategy;
+        _options = options;
+        _costs = options.Costs;
+        _fillRule = options.FillRule;
+        _start = options.Start ?? DateTime.MinValue;
+        _end = options.End ?? DateTime.MaxValue;
+        var n = _series.Length;
+        _visible = new int[n];
+        _quantity = new double[n];
+        _lastClose = new double[n];
+        _pending = new List<OrderTicket>[n];
+        for (var s = 0; s < n; s++)
+        {
+            _pending[s] = [];
+        }
+
+        _openTrades = new OpenTrade?[n];
+        _trailingStop = new OrderTicket?[n];
+        _trailingDistance = new double[n];
+        _highestHigh = new double[n];
+        _reevaluate = new bool[n];
+        _slice = new int[n];
+        Ledger = new PortfolioLedger(options.MaxLeverage, options.QuantityRules);
+        Journal = new TradeJournal(n == 1 ? _series[0].Count : Math.Max(total / n, 16));
+        Context = new StrategyContext(this);
+    }
+
+    /// <summary>The symbols, in the order of the series given; strategies address them by this index.</summary>
+    public IReadOnlyList<Symbol> Symbols => _symbols;
+
+    /// <summary>The bar length of every series.</summary>
+    public Resolution Resolution => _series[0].Resolution;
+
+    /// <summary>The portfolio and its cash ledger.</summary>
+    public PortfolioLedger Ledger { get; }
+
+    /// <summary>Orders, fills, round trips and the equity curve so far.</summary>
+    public TradeJournal Journal { get; }
+
+    /// <summary>What the strategy sees.</summary>
+    public StrategyContext Context { get; }
+
+    /// <summary>The run's options.</summary>
+    public EngineOptions Options => _options;
+
+    /// <summary>The time of the last processed slice (UTC); <see cref="DateTime.MinValue"/> before the first.</summary>
+    public DateTime Time { get; private set; } = DateTime.MinValue;
+
+    /// <summary>True while the current slice is before <see cref="EngineOptions.Start"/>: orders are ignored and no equity is recorded.</summary>
+    public bool IsWarmingUp { get; private set; }
+
+    /// <summary>Symbol-bars processed in the traded period (warm-up bars excluded).</summary>
+    public long BarsProcessed => _barsProcessed;
+
+    /// <summary>Total bars of all series: a bound for progress reporting.</summary>
+    public long TotalBars
+    {
+        get
+        {
+            long total = 0;
+            foreach (var series in _series)
+            {
+                total += series.Count;
+            }
+
+            return total;
+        }
+    }
+
+    /// <summary>Bars consumed so far, warm-up included (for progress).</summary>
+    public long BarsConsumed
+    {
+        get
+        {
+            long total = 0;
+            foreach (var count in _visible)
+            {
+                total += count;
+            }
+
+            return total;
+        }
+    }
+
+    /// <summary>
+    /// Processes the next time slice. Returns false, doing nothing, when no bar is left or the next one is after
+    /// <see cref="EngineOptions.End"/>.
+    /// </summary>
+    public bool Step()
+    {
+        if (!_started)
+        {
+            _started = true;
+            Ledger.Deposit(_options.InitialCash, FirstTime(), "initial cash");
+            _cash = (double)Ledger.Cash;
+            _strategy.OnStart(Context);
+        }
+
+        var time = NextSliceTime();
+        if (time == DateTime.MaxValue || time > _end)
+        {
+            return false;
+        }
+
+        Time = time;
+        IsWarmingUp = time < _start;
+        if (_series.Length == 1)
+        {
+            _slice[0] = 0;
+            _sliceCount = 1;
+            _visible[0]++;
+        }
+        else
+        {
+            _sliceCount = 0;
+            for (var s = 0; s < _series.Length; s++)
+            {
+                var next = _visible[s];
+                if (next < _series[s].Count && _series[s].Time[next] == time)
+                {
+                    _visible[s] = next + 1;
+                    _slice[_sliceCount++] = s;
+                }
+            }
+        }
+
+        if (IsWarmingUp)
+        {
+            for (var i = 0; i < _sliceCount; i++)
+            {
+                var s = _slice[i];
+                _lastClose[s] = _series[s].Close[_visible[s] - 1];
+                _strategy.OnBar(Context, s);
+            }
+
+            _strategy.OnSlice(Context);
+            return true;
+        }
+
+        _tradedThisSlice = 0;
+        FillPendingOrders();
+
+        var equity = _cash;
+        var gross = 0.0;
+        for (var i = 0; i < _sliceCount; i++)
+        {
+            var s = _slice[i];
+            var bar = _visible[s] - 1;
+            var series = _series[s];
+            _lastClose[s] = series.Close[bar];
+            if (_trailingStop[s] is { } trailing && bar >= trailing.ActiveFromBar)
+            {
+                RaiseTrailingStop(s, trailing, series.High[bar]);
+            }
+        }
+
+        for (var s = 0; s < _quantity.Length; s++)
+        {
+            var q = _quantity[s];
+            if (q != 0)
+            {
+                var value = q * _lastClose[s];
+                equity += value;
+                gross += Math.Abs(value);
+            }
+        }
+
+        Journal.Equity.Append(time, equity, _cash, gross, _tradedThisSlice);
+        _barsProcessed += _sliceCount;
+        for (var i = 0; i < _sliceCount; i++)
+        {
+            _strategy.OnBar(Context, _slice[i]);
+        }
+
+        _strategy.OnSlice(Context);
+        return true;
+    }
+
+    /// <summary>Runs <see cref="Step"/> until the data (or the period) ends.</summary>
+    public void Run(CancellationToken cancellationToken = default)
+    {
+        var count = 0;
+        while (Step())
+        {
+            if ((++count & 0xFFFF) == 0)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+            }
+        }
+    }
+
+    /// <summary>The portfolio marked at the latest close of each symbol.</summary>
+    public PortfolioSnapshot Mark() => Ledger.MarkToMarket(symbol =>
+    {
+        var s = Array.IndexOf(_symbols, symbol);
+        return s >= 0 && _visible[s] > 0 ? ExecutionCosts.ToMoney(_lastClose[s]) : null;
+    });
+
+    internal BarHistory History(int symbol) => new(_series[symbol], _visible[symbol]);
+
+    internal bool HasBarNow(int symbol)
+    {
+        for (var i = 0; i < _sliceCount; i++)
+        {
+            if (_slice[i] == symbol)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    internal double QuantityHeld(int symbol) => _quantity[symbol];
+
+    internal int PendingCount(int symbol) => _pending[symbol].Count;
+
+    internal double CashNow => _cash;
+
+    internal double EquityNow
+    {
+        get
+        {
+            var equity = _cash;
+            for (var s = 0; s < _quantity.Length; s++)
+            {
+                if (_quantity[s] != 0)
+                {
+                    equity += _quantity[s] * _lastClose[s];
+                }
+            }
+
+            return equity;
+        }
+    }
+
+    internal double LastClose(int symbol) => _lastClose[symbol];
+
+    internal BarSeries Series(int symbol) => _series[symbol];
+
+    internal int LastIndex(int symbol) => _visible[symbol] - 1;
+
+    internal long Place(int symbol, OrderSide side, OrderSizing sizing, OrderType type, double? limitPrice, double? stopPrice, string reason, Bracket bracket)
+    {
+        if ((uint)symbol >= (uint)_symbols.Length)
+        {
+            throw new ArgumentOutOfRangeException(nameof(symbol), symbol, $"symbol index must be 0..{_symbols.Length - 1}");
+        }
+
+        if (IsWarmingUp || !_started)
+        {
+            return 0;
+        }
+
+        var ticket = new OrderTicket
+        {
+            Id = _nextOrderId++,
+            SymbolIndex = symbol,
+            Symbol = _symbols[symbol],
+            Side = side,
+            Type = type,
+            Sizing = sizing,
+            LimitPrice = limitPrice ?? double.NaN,
+            StopPrice = stopPrice ?? double.NaN,
+            Reason = string.IsNullOrWhiteSpace(reason) ? (side == OrderSide.Buy ? "entry" : "exit") : reason,
+            PlacedAt = Time,
+            ActiveFromBar = _visible[symbol],
+            Bracket = bracket,
+        };
+        Journal.Add(ticket);
+        if (PlacementProblem(ticket) is { } problem)
+        {
+            Finish(ticket, OrderStatus.Rejected, Time, problem);
+        }
+        else
+        {
+            _pending[symbol].Add(ticket);
+        }
+
+        return ticket.Id;
+    }
+
+    internal int Cancel(int symbol, string reason)
+    {
+        var pending = _pending[symbol];
+        var count = pending.Count;
+        foreach (var ticket in pending)
+        {
+            Finish(ticket, OrderStatus.Cancelled, Time, reason);
+        }
+
+        pending.Clear();
+        _trailingStop[symbol] = null;
+        return count;
+    }
+
+    internal void SetTargets(ReadOnlySpan<decimal> targetValues, string reason)
+    {
+        if (targetValues.Length != _symbols.Length)
+        {
+            throw new ArgumentException($"targets must have one value per symbol ({_symbols.Length}), got {targetValues.Length}", nameof(targetValues));
+        }
+
+        if (IsWarmingUp || !_started)
+        {
+            return;
+        }
+
+        for (var s = 0; s < _symbols.Length; s++)
+        {
+            var target = targetValues[s];
+            if (target < 0m)
+            {
+                throw new ArgumentOutOfRangeException(nameof(targetValues), target, $"target for {_symbols[s]} must not be negative (long only)");
+            }
+
+            Cancel(s, "replaced by a new rebalance");
+            var held = Ledger.QuantityOf(_symbols[s]);
+            if (_visible[s] == 0)
+            {
+                if (target > 0m)
+                {
+                    Place(s, OrderSide.Buy, OrderSizing.Notional(target), OrderType.Market, null, null, reason, default);
+                }
+
+                continue;
+            }
+
+            var rule = Ledger.QuantityRuleFor(_symbols[s]);
+            var price = ExecutionCosts.ToMoney(_lastClose[s]);
+            var wanted = rule.RoundDown(target / price);
+            var delta = wanted - held;
+            if (delta < 0m)
+            {
+                Place(s, OrderSide.Sell, wanted == 0m ? OrderSizing.EntirePosition : OrderSizing.Units(-delta), OrderType.Market, null, null, reason, default);
+            }
+            else if (delta > 0m)
+            {
+                Place(s, OrderSide.Buy, OrderSizing.Units(delta), OrderType.Market, null, null, reason, default);
+            }
+        }
+    }
+
+    internal decimal MarkedEquity()
+    {
+        var equity = Ledger.Cash;
+        foreach (var position in Ledger.Positions.Values)
+        {
+            var s = Array.IndexOf(_symbols, position.Symbol);
+            equity += position.Quantity * ExecutionCosts.ToMoney(_lastClose[s]);
+        }
+
+        return equity;
+    }
+
+    private static void Finish(OrderTicket ticket, OrderStatus status, DateTime time, string? note)
+    {
+        ticket.Status = status;
+        ticket.StatusTime = time;
+        ticket.Note = note;
+    }
+
+    private DateTime FirstTime()
+    {
+        var first = DateTime.MaxValue;
+        foreach (var series in _series)
+        {
+            var t = series.Time[0];
+            if (t < first)
+            {
+                first = t;
+            }
+        }
+
+        return first < _start ? _start : first;
+    }
+
+    private DateTime NextSliceTime()
+    {
+        if (_series.Length == 1)
+        {
+            var next = _visible[0];
+            return next < _series[0].Count ? _series[0].Time[next] : DateTime.MaxValue;
+        }
+
+        var time = DateTime.MaxValue;
+        for (var s = 0; s < _series.Length; s++)
+        {
+            var next = _visible[s];
+            if (next < _series[s].Count)
+            {
+                var t = _series[s].Time[next];
+                if (t < time)
+                {
+                    time = t;
+                }
+            }
+        }
+
+        return time;
+    }
+
+    private string? PlacementProblem(OrderTicket ticket)
+    {
+        if (ticket.Sizing.Validate(ticket.Side == OrderSide.Buy) is { } sizing)
+        {
+            return sizing;
+        }
+
+        if (ticket.Side == OrderSide.Buy && ticket.Bracket.Validate() is { } bracket)
+        {
+            return bracket;
+        }
+
+        if (ticket.Side == OrderSide.Sell && !ticket.Bracket.IsEmpty)
+        {
+            return "a bracket (stop-loss, take-profit, trailing stop) protects a long entry; a sell cannot carry one";
+        }
+
+        var needsLimit = ticket.Type is OrderType.Limit or OrderType.StopLimit;
+        var needsStop = ticket.Type is OrderType.Stop or OrderType.StopLimit;
+        if (needsLimit != !double.IsNaN(ticket.LimitPrice))
+        {
+            return needsLimit ? $"a {Order.TypeName(ticket.Type)} order needs a limit price" : $"a {Order.TypeName(ticket.Type)} order takes no limit price";
+        }
+
+        if (needsStop != !double.IsNaN(ticket.StopPrice))
+        {
+            return needsStop ? $"a {Order.TypeName(ticket.Type)} order needs a stop price" : $"a {Order.TypeName(ticket.Type)} order takes no stop price";
+        }
+
+        if (needsLimit && !(double.IsFinite(ticket.LimitPrice) && ticket.LimitPrice > 0))
+        {
+            return string.Create(CultureInfo.InvariantCulture, $"the limit price must be a positive number, got {ticket.LimitPrice}");
+        }
+
+        if (needsStop && !(double.IsFinite(ticket.StopPrice) && ticket.StopPrice > 0))
+        {
+            return string.Create(CultureInfo.InvariantCulture, $"the stop price must be a positive number, got {ticket.StopPrice}");
+        }
+
+        if (ticket.Sizing.Kind == OrderSizingKind.Quantity)
+        {
+            var rule = ticket.Sizing.WholeUnits ? QuantityRule.WholeUnits : Ledger.QuantityRuleFor(ticket.Symbol);
+            if (!rule.IsValid(ticket.Sizing.Value))
+            {
+                return string.Create(CultureInfo.InvariantCulture, $"quantity {ticket.Sizing.Value} of {ticket.Symbol} does not fit its quantity rule ({rule})");
+            }
+        }
+
+        return null;
+    }
+
+    private void FillPendingOrders()
+    {
+        var any = false;
+        for (var i = 0; i < _sliceCount; i++)
+        {
+            if (_pending[_slice[i]].Count != 0)
+            {
+                any = true;
+                break;
+            }
+        }
+
+        if (!any)
+        {
+            return;
+        }
+
+        for (var i = 0; i < _sliceCount; i++)
+        {
+            FillSide(_slice[i], OrderSide.Sell);
+        }
+
+        for (var i = 0; i < _sliceCount; i++)
+        {
+            FillSide(_slice[i], OrderSide.Buy);
+        }
+
+        // Protective orders of an entry filled at this bar's open are live for the rest of the bar.
+        for (var i = 0; i < _sliceCount; i++)
+        {
+            var s = _slice[i];
+            if (_reevaluate[s])
+            {
+                _reevaluate[s] = false;
+                FillSide(s, OrderSide.Sell);
+            }
+        }
+    }
+
+    private void FillSide(int s, OrderSide side)
+    {
+        var pending = _pending[s];
+        if (pending.Count == 0)
+        {
+            return;
+        }
+
+        var series = _series[s];
+        var bar = _visible[s] - 1;
+        var open = series.Open[bar];
+        var high = series.High[bar];
+        var low = series.Low[bar];
+        var close = series.Close[bar];
+        while (true)
+        {
+            OrderTicket? best = null;
+            FillOutcome bestOutcome = default;
+            for (var i = 0; i < pending.Count; i++)
+            {
+                var ticket = pending[i];
+                if (ticket.Side != side || ticket.ActiveFromBar > bar)
+                {
+                    continue;
+                }
+
+                var outcome = FillEvaluator.Evaluate(ticket.Side, ticket.Type, ticket.LimitPrice, ticket.StopPrice, ticket.StopTriggered, open, high, low, close, _fillRule);
+                if (outcome.Kind == FillOutcomeKind.Triggered)
+                {
+                    ticket.StopTriggered = true;
+                    continue;
+                }
+
+                if (!outcome.IsFilled)
+                {
+                    continue;
+                }
+
+                if (best is null || Precedes(ticket, outcome, best, bestOutcome))
+                {
+                    best = ticket;
+                    bestOutcome = outcome;
+                }
+            }
+
+            if (best is null)
+            {
+                return;
+            }
+
+            pending.Remove(best);
+            Execute(s, best, bestOutcome, bar);
+        }
+    }
+
+    private static bool Precedes(OrderTicket candidate, FillOutcome outcome, OrderTicket best, FillOutcome bestOutcome)
+    {
+        static int Rank(OrderTicket t, FillOutcome o) => o.Point switch
+        {
+            FillPoint.Open => 0,
+            FillPoint.Intrabar when t.Type is OrderType.Stop => 1,
+            FillPoint.Intrabar => 2,
+            _ => 3,
+        };
+
+        return Rank(candidate, outcome) < Rank(best, bestOutcome);
+    }
+
+    private void Execute(int s, OrderTicket ticket, FillOutcome outcome, int bar)
+    {
+        var series = _series[s];
+        var time = series.Time[bar];
+        var symbol = _symbols[s];
+        var price = _costs.Slippage.Apply(ExecutionCosts.ToMoney(outcome.Price), ticket.Side, ticket.Type);
+        var quantity = ResolveQuantity(ticket, price, out var problem);
+        if (quantity <= 0m)
+        {
+            Finish(ticket, problem.Status, time, problem.Note);
+            return;
+        }
+
+        var order = new Order(
+            ticket.Id,
+            symbol,
+            ticket.Side,
+            quantity,
+            ticket.Type,
+            double.IsNaN(ticket.LimitPrice) ? null : ticket.LimitPrice,
+            double.IsNaN(ticket.StopPrice) ? null : ticket.StopPrice,
+            ticket.Reason,
+            ticket.PlacedAt)
+        { StopTriggered = ticket.StopTriggered };
+        var fill = _costs.ToFill(order, outcome, time);
+        if (!Ledger.TryApply(fill, out var rejection))
+        {
+            Finish(ticket, OrderStatus.Rejected, time, rejection.Message);
+            return;
+        }
+
+        ticket.FilledQuantity = quantity;
+        ticket.FillPrice = fill.Price;
+        Finish(ticket, OrderStatus.Filled, time, null);
+        var record = new JournalFill(fill, outcome.Point);
+        Journal.Add(record);
+        _cash = (double)Ledger.Cash;
+        var held = Ledger.QuantityOf(symbol);
+        _quantity[s] = (double)held;
+        _tradedThisSlice += (double)fill.Notional;
+
+        if (ticket.Side == OrderSide.Buy)
+        {
+            var trade = _openTrades[s];
+            if (trade is null)
+            {
+                trade = new OpenTrade { Symbol = symbol, EntryTime = time, EntryBar = bar };
+                _openTrades[s] = trade;
+                if (ticket.Bracket.StopDistance is { } stopDistance)
+                {
+                    trade.InitialRiskPerUnit = (decimal)stopDistance;
+                }
+            }
+
+            trade.Buy(quantity, fill.Price, fill.Commission);
+            if (!ticket.Bracket.IsEmpty)
+            {
+                PlaceProtection(s, ticket, fill.Price, outcome.Point, bar, series.High[bar]);
+            }
+        }
+        else
+        {
+            var trade = _openTrades[s];
+            trade?.Sell(quantity, fill.Price, fill.Commission);
+            if (ticket.ParentId is { } parent)
+            {
+                CancelSiblings(s, parent, time);
+            }
+
+            if (held == 0m)
+            {
+                foreach (var other in _pending[s])
+                {
+                    if (other.Side == OrderSide.Sell)
+                    {
+                        Finish(other, OrderStatus.Cancelled, time, "position closed");
+                    }
+                }
+
+                _pending[s].RemoveAll(o => o.Side == OrderSide.Sell);
+                _trailingStop[s] = null;
+                if (trade is not null)
+                {
+                    _openTrades[s] = null;
+                    var closed = trade.Close(time, bar, ticket.Reason);
+                    Journal.Add(closed);
+                    _strategy.OnFill(Context, record);
+                    _strategy.OnTradeClosed(Context, s, closed);
+                    return;
+                }
+            }
+        }
+
+        _strategy.OnFill(Context, record);
+    }
+
+    private decimal ResolveQuantity(OrderTicket ticket, decimal price, out (OrderStatus Status, string Note) problem)
+    {
+        problem = default;
+        var symbol = ticket.Symbol;
+        var sizing = ticket.Sizing;
+        var rule = sizing.WholeUnits ? QuantityRule.WholeUnits : Ledger.QuantityRuleFor(symbol);
+        switch (sizing.Kind)
+        {
+            case OrderSizingKind.Quantity:
+                return sizing.Value;
+            case OrderSizingKind.EntirePosition:
+                var held = Ledger.QuantityOf(symbol);
+                if (held == 0m)
+                {
+                    problem = (OrderStatus.Cancelled, $"no position in {symbol} to sell");
+                }
+
+                return held;
+            case OrderSizingKind.Notional:
+                var units = rule.RoundDown(sizing.Value / price);
+                if (units <= 0m)
+                {
+                    problem = (OrderStatus.Rejected, string.Create(CultureInfo.InvariantCulture,
+                        $"{DecimalText.Of(sizing.Value)} buys no {symbol} at {DecimalText.Of(price)} ({rule})"));
+                }
+
+                return units;
+            default:
+                var power = Ledger.BuyingPower;
+                var budget = sizing.Kind == OrderSizingKind.EquityFraction ? Math.Min(MarkedEquity() * sizing.Value, power) : power * sizing.Value;
+                var quantity = rule.RoundDown(budget / price);
+                for (var attempt = 0; quantity > 0m && attempt < 64; attempt++)
+                {
+                    var commission = _costs.Commission.Calculate(quantity, price);
+                    if ((quantity * price) + commission <= budget)
+                    {
+                        return quantity;
+                    }
+
+                    var smaller = rule.RoundDown((budget - commission) / price);
+                    quantity = smaller < quantity ? smaller : rule.RoundDown(quantity - rule.Step);
+                }
+
+                problem = (OrderStatus.Rejected, string.Create(CultureInfo.InvariantCulture,
+                    $"cash {DecimalText.Of(budget)} buys no {symbol} at {DecimalText.Of(price)} after commission ({rule})"));
+                return 0m;
+        }
+    }
+
+    private void PlaceProtection(int s, OrderTicket entry, decimal fillPrice, FillPoint point, int bar, double barHigh)
+    {
+        var entryPrice = (double)fillPrice;
+        var bracket = entry.Bracket;
+        var activeFrom = point == FillPoint.Open ? bar : bar + 1;
+
+        // A second entry into an open position replaces the earlier protection with one for the whole position.
+        foreach (var old in _pending[s])
+        {
+            if (old.Side == OrderSide.Sell && old.ParentId is not null)
+            {
+                Finish(old, OrderStatus.Cancelled, _series[s].Time[bar], "replaced by the protection of a later entry");
+            }
+        }
+
+        _pending[s].RemoveAll(o => o.Side == OrderSide.Sell && o.ParentId is not null);
+        _trailingStop[s] = null;
+
+        double? stop = bracket.StopDistance is { } d ? entryPrice - d : null;
+        if (bracket.TrailingDistance is { } trail)
+        {
+            var trailStart = entryPrice - trail;
+            stop = stop is { } st ? Math.Max(st, trailStart) : trailStart;
+        }
+
+        if (stop is { } stopPrice && stopPrice > 0)
+        {
+            var ticket = Protective(s, entry, OrderType.Stop, double.NaN, stopPrice, "stop-loss", activeFrom, bar);
+            if (bracket.TrailingDistance is { } distance)
+            {
+                _trailingStop[s] = ticket;
+                _trailingDistance[s] = distance;
+                _highestHigh[s] = point == FillPoint.Open ? barHigh : entryPrice;
+            }
+        }
+
+        if (bracket.TakeProfitDistance is { } tp)
+        {
+            Protective(s, entry, OrderType.Limit, entryPrice + tp, double.NaN, "take-profit", activeFrom, bar);
+        }
+
+        if (activeFrom == bar)
+        {
+            _reevaluate[s] = true;
+        }
+    }
+
+    private OrderTicket Protective(int s, OrderTicket entry, OrderType type, double limit, double stop, string reason, int activeFrom, int bar)
+    {
+        var ticket = new OrderTicket
+        {
+            Id = _nextOrderId++,
+            SymbolIndex = s,
+            Symbol = _symbols[s],
+            Side = OrderSide.Sell,
+            Type = type,
+            Sizing = OrderSizing.EntirePosition,
+            LimitPrice = limit,
+            StopPrice = stop,
+            Reason = reason,
+            PlacedAt = _series[s].Time[bar],
+            ActiveFromBar = activeFrom,
+            ParentId = entry.Id,
+        };
+        Journal.Add(ticket);
+        _pending[s].Add(ticket);
+        return ticket;
+    }
+
+    private void CancelSiblings(int s, long parent, DateTime time)
+    {
+        var pending = _pending[s];
+        for (var i = pending.Count - 1; i >= 0; i--)
+        {
+            if (pending[i].ParentId == parent)
+            {
+                Finish(pending[i], OrderStatus.Cancelled, time, "one-cancels-other: its sibling filled");
+                pending.RemoveAt(i);
+            }
+        }
+
+        if (_trailingStop[s] is { } trailing && trailing.ParentId == parent)
+        {
+            _trailingStop[s] = null;
+        }
+    }
+
+    private void RaiseTrailingStop(int s, OrderTicket stop, double barHigh)
+    {
+        if (stop.Status != OrderStatus.Pending)
+        {
+            _trailingStop[s] = null;
+            return;
+        }
+
+        if (barHigh > _highestHigh[s])
+        {
+            _highestHigh[s] = barHigh;
+        }
+
+        var level = _highestHigh[s] - _trailingDistance[s];
+        if (level > stop.StopPrice)
+        {
+            stop.StopPrice = level;
+            stop.Reason = "trailing-stop";
+        }
+    }
+}
