@@ -40,6 +40,9 @@ internal sealed class OrderTicket
 
     public bool StopTriggered { get; set; }
 
+    /// <summary>The bar on which a stop-limit's stop triggered; it rests as a limit from the bar after.</summary>
+    public int TriggeredOnBar { get; set; } = -1;
+
     public OrderStatus Status { get; set; } = OrderStatus.Pending;
 
     public DateTime? StatusTime { get; set; }

@@ -614,10 +614,18 @@ public sealed class TradingEngine
                     continue;
                 }
 
-                var outcome = FillEvaluator.Evaluate(ticket.Side, ticket.Type, ticket.LimitPrice, ticket.StopPrice, ticket.StopTriggered, open, high, low, close, _fillRule);
+                // A stop-limit triggered on this very bar rests as a limit only from the next bar (whether the bar
+                // reached the limit before or after the stop is unknown), even when this bar is evaluated again.
+                var triggered = ticket.StopTriggered && ticket.TriggeredOnBar < bar;
+                var outcome = FillEvaluator.Evaluate(ticket.Side, ticket.Type, ticket.LimitPrice, ticket.StopPrice, triggered, open, high, low, close, _fillRule);
                 if (outcome.Kind == FillOutcomeKind.Triggered)
                 {
-                    ticket.StopTriggered = true;
+                    if (!ticket.StopTriggered)
+                    {
+                        ticket.StopTriggered = true;
+                        ticket.TriggeredOnBar = bar;
+                    }
+
                     continue;
                 }
 
