@@ -4,7 +4,10 @@ namespace Tradewind.Core.Engine;
 /// Protective exits attached to an entry, as price distances from the entry's fill price (so an ATR-based
 /// stop decided on the signal bar lands at fill − k × ATR). When the entry fills the engine places a sell
 /// stop and/or a sell limit for the whole position, one-cancels-other; a trailing distance ratchets the stop
-/// up to (highest high since entry − distance) at each bar's close, never down.
+/// up to (highest high since entry − distance) at each bar's close, never down, in force from the next bar.
+/// The stop starts at the higher of (fill − stop distance) and (fill − trailing distance); that distance is the
+/// round trip's initial risk per unit. It is journaled as <c>stop-loss</c> until the trail first raises it, and as
+/// <c>trailing-stop</c> from then on.
 /// </summary>
 /// <param name="StopDistance">Stop-loss at fill price − this; null for none.</param>
 /// <param name="TakeProfitDistance">Take-profit limit at fill price + this; null for none.</param>

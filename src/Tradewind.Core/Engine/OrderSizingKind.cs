@@ -10,8 +10,9 @@ public enum OrderSizingKind
     CashFraction,
 
     /// <summary>
-    /// A fraction of equity (cash + positions at their latest closes) at the fill, at most the available cash,
-    /// commission included (buys only): equal weights across symbols whose bars come at different times.
+    /// A fraction of equity at the fill, at most the available cash, commission included (buys only): equal weights
+    /// across symbols whose bars come at different times. Equity is cash + positions at the prices known at the fill:
+    /// the bar's open (its close for a fill at the close) for symbols trading in the slice, else their latest closes.
     /// </summary>
     EquityFraction,
 

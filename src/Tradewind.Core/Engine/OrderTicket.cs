@@ -40,7 +40,7 @@ internal sealed class OrderTicket
 
     public bool StopTriggered { get; set; }
 
-    /// <summary>The bar on which a stop-limit's stop triggered; it rests as a limit from the bar after.</summary>
+    /// <summary>The bar a stop-limit triggered on without filling; it rests as a limit from the next bar only (−1: none).</summary>
     public int TriggeredOnBar { get; set; } = -1;
 
     public OrderStatus Status { get; set; } = OrderStatus.Pending;

@@ -14,10 +14,15 @@ namespace Tradewind.Core.Engine;
 /// <remarks>
 /// <para>No lookahead, by construction: a symbol's bars become visible (<see cref="BarHistory"/>) only when the
 /// slice of their timestamp is processed, and an order placed on a close is active from the symbol's next bar.</para>
-/// <para>Within a slice, sell orders of all symbols fill before buy orders, so the cash a sale frees can pay for a
-/// buy at the same open. Of several sells of one symbol that fill on the same bar, one that gapped at the open goes
+/// <para>Within a slice, fills follow the bar's time: first everything at the open, then inside the bar, then at the
+/// close; at each point, sell orders of all symbols fill before buy orders, so the cash a sale frees can pay for a buy
+/// at the same open, but never for a buy at an earlier point of the bar (a stop hit during the day does not pay for
+/// that morning's open). Of several sells of one symbol that fill on the same bar, one that gapped at the open goes
 /// first, then stops before limits (when a bar reaches both a stop-loss and a take-profit, which came first is
 /// unknown, so the engine assumes the worse).</para>
+/// <para>A buy sized on equity at the fill marks the positions of symbols trading in the slice at the bar's open (at
+/// its close for a fill at the close): prices known at that moment, so buys of one slice are sized alike whatever the
+/// order they are booked in.</para>
 /// <para>Hot path: bars are read from the series' arrays; per bar the engine does a few comparisons, one virtual
 /// call into the strategy and one equity point; it allocates only when an order is placed or filled.</para>
 /// </remarks>
@@ -37,7 +42,6 @@ public sealed class TradingEngine
     private readonly OrderTicket?[] _trailingStop;
     private readonly double[] _trailingDistance;
     private readonly double[] _highestHigh;
-    private readonly bool[] _reevaluate;
     private readonly int[] _slice;
     private readonly DateTime _start;
     private readonly DateTime _end;
@@ -47,6 +51,7 @@ public sealed class TradingEngine
     private long _nextOrderId = 1;
     private long _barsProcessed;
     private bool _started;
+    private FillPoint? _filling;
 
     /// <summary>Creates an engine over <paramref name="series"/> (one per symbol, all of one resolution) for <paramref name="strategy"/>.</summary>
     /// <exception cref="ArgumentException">No series, an empty series, two series of one symbol, mixed resolutions or invalid options.</exception>
@@ -116,7 +121,6 @@ public sealed class TradingEngine
         _trailingStop = new OrderTicket?[n];
         _trailingDistance = new double[n];
         _highestHigh = new double[n];
-        _reevaluate = new bool[n];
         _slice = new int[n];
         Ledger = new PortfolioLedger(options.MaxLeverage, options.QuantityRules);
         Journal = new TradeJournal(n == 1 ? _series[0].Count : Math.Max(total / n, 16));
@@ -445,7 +449,16 @@ public sealed class TradingEngine
         foreach (var position in Ledger.Positions.Values)
         {
             var s = Array.IndexOf(_symbols, position.Symbol);
-            equity += position.Quantity * ExecutionCosts.ToMoney(_lastClose[s]);
+            var price = _lastClose[s];
+            if (_filling is { } point && HasBarNow(s))
+            {
+                // While the slice fills, its bar's open is known (and its close, for fills at the close); the previous
+                // close is stale, and there is none yet for a position bought at its symbol's first bar.
+                var bar = _visible[s] - 1;
+                price = point == FillPoint.Close ? _series[s].Close[bar] : _series[s].Open[bar];
+            }
+
+            equity += position.Quantity * ExecutionCosts.ToMoney(price);
         }
 
         return equity;
@@ -566,29 +579,27 @@ public sealed class TradingEngine
             return;
         }
 
-        for (var i = 0; i < _sliceCount; i++)
+        // In the bar's time order (open, inside, close), sells before buys at each point. An order fills in the first
+        // pass that reaches its point; the protective orders of an entry filled at the open are placed during the open
+        // pass and so are live for the rest of the bar.
+        for (var point = FillPoint.Open; point <= FillPoint.Close; point++)
         {
-            FillSide(_slice[i], OrderSide.Sell);
-        }
-
-        for (var i = 0; i < _sliceCount; i++)
-        {
-            FillSide(_slice[i], OrderSide.Buy);
-        }
-
-        // Protective orders of an entry filled at this bar's open are live for the rest of the bar.
-        for (var i = 0; i < _sliceCount; i++)
-        {
-            var s = _slice[i];
-            if (_reevaluate[s])
+            _filling = point;
+            for (var i = 0; i < _sliceCount; i++)
             {
-                _reevaluate[s] = false;
-                FillSide(s, OrderSide.Sell);
+                FillSide(_slice[i], OrderSide.Sell, point);
+            }
+
+            for (var i = 0; i < _sliceCount; i++)
+            {
+                FillSide(_slice[i], OrderSide.Buy, point);
             }
         }
+
+        _filling = null;
     }
 
-    private void FillSide(int s, OrderSide side)
+    private void FillSide(int s, OrderSide side, FillPoint latest)
     {
         var pending = _pending[s];
         if (pending.Count == 0)
@@ -609,27 +620,22 @@ public sealed class TradingEngine
             for (var i = 0; i < pending.Count; i++)
             {
                 var ticket = pending[i];
-                if (ticket.Side != side || ticket.ActiveFromBar > bar)
+                // A stop-limit that triggered on this bar without filling rests as a limit from the next bar: looking at it
+                // again on this bar (because another order filled) must not fill it at a price from before its trigger.
+                if (ticket.Side != side || ticket.ActiveFromBar > bar || ticket.TriggeredOnBar == bar)
                 {
                     continue;
                 }
 
-                // A stop-limit triggered on this very bar rests as a limit only from the next bar (whether the bar
-                // reached the limit before or after the stop is unknown), even when this bar is evaluated again.
-                var triggered = ticket.StopTriggered && ticket.TriggeredOnBar < bar;
-                var outcome = FillEvaluator.Evaluate(ticket.Side, ticket.Type, ticket.LimitPrice, ticket.StopPrice, triggered, open, high, low, close, _fillRule);
+                var outcome = FillEvaluator.Evaluate(ticket.Side, ticket.Type, ticket.LimitPrice, ticket.StopPrice, ticket.StopTriggered, open, high, low, close, _fillRule);
                 if (outcome.Kind == FillOutcomeKind.Triggered)
                 {
-                    if (!ticket.StopTriggered)
-                    {
-                        ticket.StopTriggered = true;
-                        ticket.TriggeredOnBar = bar;
-                    }
-
+                    ticket.StopTriggered = true;
+                    ticket.TriggeredOnBar = bar;
                     continue;
                 }
 
-                if (!outcome.IsFilled)
+                if (!outcome.IsFilled || outcome.Point > latest)
                 {
                     continue;
                 }
@@ -712,9 +718,11 @@ public sealed class TradingEngine
             {
                 trade = new OpenTrade { Symbol = symbol, EntryTime = time, EntryBar = bar };
                 _openTrades[s] = trade;
-                if (ticket.Bracket.StopDistance is { } stopDistance)
+                // The risk is the distance to the initial stop: the fixed stop or the trail's first level, whichever is higher.
+                var risk = Math.Min(ticket.Bracket.StopDistance ?? double.PositiveInfinity, ticket.Bracket.TrailingDistance ?? double.PositiveInfinity);
+                if (double.IsFinite(risk))
                 {
-                    trade.InitialRiskPerUnit = (decimal)stopDistance;
+                    trade.InitialRiskPerUnit = (decimal)risk;
                 }
             }
 
@@ -848,11 +856,6 @@ public sealed class TradingEngine
         if (bracket.TakeProfitDistance is { } tp)
         {
             Protective(s, entry, OrderType.Limit, entryPrice + tp, double.NaN, "take-profit", activeFrom, bar);
-        }
-
-        if (activeFrom == bar)
-        {
-            _reevaluate[s] = true;
         }
     }
 

@@ -21,10 +21,13 @@ public sealed record RsiBbSettings
     /// <summary>Bollinger width in population standard deviations.</summary>
     public double BbDev { get; init; } = 2.0;
 
-    /// <summary>Volume must exceed this multiple of its 20-bar average (RSIBBVolume only).</summary>
+    /// <summary>Volume must exceed this multiple of its 20-bar average, the signal bar's own volume included (RSIBBVolume only).</summary>
     public double VolumeFactor { get; init; } = 1.0;
 
-    /// <summary>Bars after an exit before a new entry may be decided.</summary>
+    /// <summary>
+    /// Bar closes, the exit bar's included, on which no entry is decided after a position closes: with 3, an exit on
+    /// bar e allows the next decision on bar e + 3's close (filled at bar e + 4); with 0, on the exit bar's own close.
+    /// </summary>
     public int CooldownBars { get; init; } = 3;
 
     /// <summary>ATR look-back (Wilder).</summary>

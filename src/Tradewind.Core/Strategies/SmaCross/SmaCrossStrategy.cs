@@ -52,9 +52,10 @@ public sealed class SmaCrossStrategy : Strategy
         var fast = _fastSma[symbol].Update(close);
         var slow = _slowSma[symbol].Update(close);
         var diff = fast - slow;
-        if (!(diff != 0))
+        if (!(diff > 0 || diff < 0))
         {
-            // Warm-up (NaN) or equal averages: no cross, and the last non-zero sign stays.
+            // Warm-up (NaN) or equal averages: no cross, and the last non-zero sign stays. (Not `diff != 0`: NaN != 0 is
+            // true, which made the warm-up count as a negative difference and the first ready bar with fast > slow a cross.)
             return;
         }
 
