@@ -11,7 +11,7 @@ namespace Tradewind.Core.Engine;
 /// </summary>
 public abstract class Strategy
 {
-    /// <summary>Called once before the first bar, with the symbols known.</summary>
+    /// <summary>Called once before the first bar, with the symbols known; no order can be placed yet (there is no bar to decide on).</summary>
     public virtual void OnStart(StrategyContext context)
     {
     }
@@ -24,12 +24,15 @@ public abstract class Strategy
     {
     }
 
-    /// <summary>Called after each fill was booked.</summary>
+    /// <summary>
+    /// Called for each fill, at the close of the slice it happened in (after the equity point, before <see cref="OnBar"/>):
+    /// a fill at the open is reported when the bar is complete, so the callback cannot act in the middle of a bar.
+    /// </summary>
     public virtual void OnFill(StrategyContext context, JournalFill fill)
     {
     }
 
-    /// <summary>Called when a position returns to flat, with the round trip it closed.</summary>
+    /// <summary>Called when a position returns to flat, with the round trip it closed, right after that fill's <see cref="OnFill"/>.</summary>
     public virtual void OnTradeClosed(StrategyContext context, int symbol, ClosedTrade trade)
     {
     }

@@ -51,6 +51,10 @@ public sealed class TradingEngine
     private long _nextOrderId = 1;
     private long _barsProcessed;
     private bool _started;
+
+    // Fill and round-trip callbacks wait for the slice's close: a fill at the open must not let the strategy
+    // look at the rest of a bar it is notified in the middle of.
+    private readonly List<(int Symbol, JournalFill Fill, Analytics.ClosedTrade? Trade)> _notifications = [];
     private FillPoint? _filling;
 
     /// <summary>Creates an engine over <paramref name="series"/> (one per symbol, all of one resolution) for <paramref name="strategy"/>.</summary>
@@ -269,6 +273,10 @@ public sealed class TradingEngine
 
         Journal.Equity.Append(time, equity, _cash, gross, _tradedThisSlice);
         _barsProcessed += _sliceCount;
+        if (_notifications.Count != 0)
+        {
+            Notify();
+        }
         for (var i = 0; i < _sliceCount; i++)
         {
             _strategy.OnBar(Context, _slice[i]);
@@ -276,6 +284,22 @@ public sealed class TradingEngine
 
         _strategy.OnSlice(Context);
         return true;
+    }
+
+    private void Notify()
+    {
+        // Copy first: a callback may place orders, which never fills within this slice, so no new notification can
+        // arrive while dispatching; the copy guards against a strategy that throws halfway.
+        var pending = _notifications.ToArray();
+        _notifications.Clear();
+        foreach (var (symbol, fill, trade) in pending)
+        {
+            _strategy.OnFill(Context, fill);
+            if (trade is not null)
+            {
+                _strategy.OnTradeClosed(Context, symbol, trade);
+            }
+        }
     }
 
     /// <summary>Runs <see cref="Step"/> until the data (or the period) ends.</summary>
@@ -349,7 +373,12 @@ public sealed class TradingEngine
             throw new ArgumentOutOfRangeException(nameof(symbol), symbol, $"symbol index must be 0..{_symbols.Length - 1}");
         }
 
-        if (IsWarmingUp || !_started)
+        if (Time == DateTime.MinValue)
+        {
+            throw new InvalidOperationException("orders can only be placed on a bar's close (OnBar, OnSlice, OnFill, OnTradeClosed), not before the first bar");
+        }
+
+        if (IsWarmingUp)
         {
             return 0;
         }
@@ -758,14 +787,13 @@ public sealed class TradingEngine
                     _openTrades[s] = null;
                     var closed = trade.Close(time, bar, ticket.Reason);
                     Journal.Add(closed);
-                    _strategy.OnFill(Context, record);
-                    _strategy.OnTradeClosed(Context, s, closed);
+                    _notifications.Add((s, record, closed));
                     return;
                 }
             }
         }
 
-        _strategy.OnFill(Context, record);
+        _notifications.Add((s, record, null));
     }
 
     private decimal ResolveQuantity(OrderTicket ticket, decimal price, out (OrderStatus Status, string Note) problem)

@@ -1,0 +1,47 @@
+using Tradewind.Core.Engine;
+
+namespace Tradewind.Core.Tests.Engine;
+
+public sealed class EngineCallbackTests
+{
+    [Fact]
+    public void A_fill_at_the_open_is_reported_after_the_bar_is_complete_and_before_OnBar()
+    {
+        var calls = new List<string>();
+        var strategy = new ScriptedStrategy
+        {
+            OnFillDo = (ctx, fill) => calls.Add($"fill {fill.Fill.Time:MM-dd} seen at {ctx.Time:MM-dd} bars {ctx.History(0).Count}"),
+            OnBarDo = (ctx, s) => calls.Add($"bar {ctx.Time:MM-dd}"),
+        }.At(0, ctx => ctx.Buy(0, OrderSizing.Units(1)));
+        var series = TestBars.Closes("SPY", 100, 101, 102);
+
+        EngineRun.Run(strategy, series);
+
+        // The buy decided on bar 0 fills at bar 1's open; the strategy hears of it on bar 1's close, with bar 1
+        // complete, and before bar 1's OnBar: the callback is never in the middle of a bar.
+        var day1 = TestBars.Day(1).ToString("MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        var fillIndex = calls.IndexOf($"fill {day1} seen at {day1} bars 2");
+        Assert.True(fillIndex >= 0, string.Join(" | ", calls));
+        Assert.Equal($"bar {day1}", calls[fillIndex + 1]);
+    }
+
+    [Fact]
+    public void An_order_placed_before_the_first_bar_is_refused_with_the_reason()
+    {
+        var strategy = new PlacesInOnStart();
+        var series = TestBars.Closes("SPY", 100, 101);
+
+        var error = Assert.Throws<InvalidOperationException>(() => EngineRun.Run(strategy, series));
+
+        Assert.Contains("before the first bar", error.Message, StringComparison.Ordinal);
+    }
+
+    private sealed class PlacesInOnStart : Strategy
+    {
+        public override void OnStart(StrategyContext context) => context.Buy(0, OrderSizing.Units(1));
+
+        public override void OnBar(StrategyContext context, int symbol)
+        {
+        }
+    }
+}
