@@ -71,7 +71,7 @@ public sealed class BacktestJob
             try
             {
                 await writer.WriteAsync(result, summary, cancellationToken);
-                written.Add($"{writer.Description}: {writer.Target}");
+                written.Add($"{writer.Description} to {writer.Target}");
             }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ObjectStorageException or DbException or DatabaseUnavailableException)
             {

@@ -14,7 +14,7 @@ public sealed class DatabaseOutputWriter(TradewindDatabase database) : IBacktest
     public string Target => $"database {_database.Target.Display}";
 
     /// <inheritdoc />
-    public string Description => "run in the database";
+    public string Description => "run and its trades";
 
     /// <inheritdoc />
     public Task WriteAsync(BacktestResult result, BacktestSummary summary, CancellationToken cancellationToken)

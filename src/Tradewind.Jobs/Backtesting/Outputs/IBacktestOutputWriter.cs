@@ -8,7 +8,7 @@ public interface IBacktestOutputWriter
     /// <summary>Where the output goes, as people read it: the path or <c>s3://</c> URL as given, or the database.</summary>
     string Target { get; }
 
-    /// <summary>What the output is: <c>trades CSV</c>, <c>HTML report</c>, <c>run in the database</c>.</summary>
+    /// <summary>What the output is: <c>trades CSV</c>, <c>HTML report</c>, <c>run and its trades</c>.</summary>
     string Description { get; }
 
     /// <summary>Writes the output of <paramref name="result"/> and its <paramref name="summary"/>, whole or not at all.</summary>

@@ -121,10 +121,10 @@ public sealed class HtmlReportDocument : BacktestDocument
             await writer.WriteAsync($"<tr><td>{year.Year.ToString(CultureInfo.InvariantCulture)}</td>");
             foreach (var month in year.Months)
             {
-                await writer.WriteAsync(month is { } m ? $"<td class=\"{Sign(m)}\">{Percent(m, "N1")}</td>" : "<td></td>");
+                await writer.WriteAsync(month is { } m ? $"<td class=\"{Sign(m)}\">{Percent(m, "N2")}</td>" : "<td></td>");
             }
 
-            await writer.WriteAsync($"<td class=\"total {Sign(year.Total)}\">{Percent(year.Total, "N1")}</td></tr>\n");
+            await writer.WriteAsync($"<td class=\"total {Sign(year.Total)}\">{Percent(year.Total, "N2")}</td></tr>\n");
         }
 
         await writer.WriteAsync("</table></div>\n</section>\n");
