@@ -46,8 +46,6 @@ public static class BacktestCommand
         command.SetAction(async (parse, ct) =>
         {
             var cli = context(parse);
-            Task<BacktestRun> running;
-            var progress = new LatestProgress();
             try
             {
                 var settings = new BacktestSettings
@@ -87,10 +85,10 @@ public static class BacktestCommand
                     OpenDatabaseAsync = cli.OpenDatabaseAsync,
                     ObjectStorage = () => ObjectStorageOptions(cli),
                 });
-                running = job.RunAsync(request, progress, ct);
+                var progress = new LatestProgress();
+                var running = job.RunAsync(request, progress, ct);
                 await ShowProgressAsync(cli, running, progress, ct);
-                var run = await running;
-                return await ReportAsync(cli, run);
+                return await ReportAsync(cli, await running);
             }
             catch (Exception ex) when (ex is JobInputException or UserInputException)
             {

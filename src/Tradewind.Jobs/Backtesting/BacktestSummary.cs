@@ -188,7 +188,8 @@ public sealed record BacktestSummary
     /// </summary>
     public IReadOnlyList<KeyValuePair<string, string>> Figures() =>
     [
-        new("Strategy", ParametersText.Length == 0 ? Strategy : $"{Strategy} ({ParametersText})"),
+        new("Strategy", Strategy),
+        new("Parameters", ParametersText.Length == 0 ? "none" : ParametersText),
         new("Symbols", $"{string.Join(", ", Symbols)} ({Resolution})"),
         new("Period", $"{FormatTime(Start)} to {FormatTime(End)}"),
         new("Bars", Bars.ToString("N0", CultureInfo.InvariantCulture)),

@@ -84,8 +84,12 @@ public sealed class BacktestJobTests : IDisposable
     {
         var run = await _job.RunAsync(JobRun.Example(new BacktestOutputs
         {
-            Trades = "out/trades.csv", Fills = "out/fills.jsonl", Equity = "out/equity.csv", Orders = "out/orders.csv",
-            Summary = "out/summary.json", Report = "out/report.html",
+            Trades = "out/trades.csv",
+            Fills = "out/fills.jsonl",
+            Equity = "out/equity.csv",
+            Orders = "out/orders.csv",
+            Summary = "out/summary.json",
+            Report = "out/report.html",
         }));
 
         Assert.Equal(

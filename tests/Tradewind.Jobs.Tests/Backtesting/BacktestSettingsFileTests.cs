@@ -42,8 +42,12 @@ public sealed class BacktestSettingsFileTests
         Assert.Equal(
             new BacktestOutputs
             {
-                Trades = "out/trades.csv", Fills = "out/fills.jsonl", Equity = "out/equity.csv", Orders = "out/orders.csv",
-                Summary = "out/summary.json", Report = "out/report.html",
+                Trades = "out/trades.csv",
+                Fills = "out/fills.jsonl",
+                Equity = "out/equity.csv",
+                Orders = "out/orders.csv",
+                Summary = "out/summary.json",
+                Report = "out/report.html",
             },
             settings.Outputs);
         Assert.True(settings.Save);
