@@ -1,6 +1,5 @@
 using System.CommandLine;
 using Spectre.Console;
-using Tradewind.Configuration.Settings;
 using Tradewind.Data.ObjectStorage;
 using Tradewind.Jobs;
 using Tradewind.Jobs.Backtesting;
@@ -143,21 +142,8 @@ public static class BacktestCommand
                 + $"{Environment.NewLine}fix them (see 'tradewind config validate' and docs/object-storage.md)");
         }
 
-        return From(snapshot.Settings.ObjectStorage);
+        return ObjectStorageConfiguration.ToOptions(snapshot.Settings.ObjectStorage);
     }
-
-    private static ObjectStorageOptions From(ObjectStorageSettings settings) => new()
-    {
-        EndpointUrl = string.IsNullOrWhiteSpace(settings.EndpointUrl) ? null : settings.EndpointUrl.Trim(),
-        Region = settings.Region,
-        AccessKeyId = string.IsNullOrEmpty(settings.AccessKeyId) ? null : settings.AccessKeyId,
-        SecretAccessKey = string.IsNullOrEmpty(settings.SecretAccessKey) ? null : settings.SecretAccessKey,
-        ForcePathStyle = settings.ForcePathStyle,
-        ConnectTimeout = TimeSpan.FromSeconds(settings.ConnectTimeoutSeconds),
-        RequestTimeout = TimeSpan.FromSeconds(settings.RequestTimeoutSeconds),
-        MaxRetries = settings.MaxRetries,
-        OperationTimeout = TimeSpan.FromSeconds(settings.OperationTimeoutSeconds),
-    };
 
     // A bar only when the run outlasts ProgressDelay, and never into a file, a pipe or a test's writer.
     private static async Task ShowProgressAsync(CliContext cli, Task<BacktestRun> running, LatestProgress progress, CancellationToken cancellationToken)

@@ -236,6 +236,18 @@ public sealed record BacktestSummary
         return Encoding.UTF8.GetString(buffer.WrittenSpan);
     }
 
+    /// <summary>The parameters as one JSON object, as the summary holds them: <c>{"fast":20,"slow":50,"size":0}</c>.</summary>
+    public string ParametersJson()
+    {
+        var buffer = new ArrayBufferWriter<byte>();
+        using (var json = new Utf8JsonWriter(buffer))
+        {
+            WriteParameters(json);
+        }
+
+        return Encoding.UTF8.GetString(buffer.WrittenSpan);
+    }
+
     /// <summary>Writes the summary as one JSON object (see <see cref="ToJson"/>).</summary>
     public void WriteJson(Utf8JsonWriter json)
     {
@@ -244,13 +256,8 @@ public sealed record BacktestSummary
         json.WriteString("run_id", RunId.ToString());
         json.WriteString("created_at", CreatedAt.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture));
         json.WriteString("strategy", Strategy);
-        json.WriteStartObject("parameters");
-        foreach (var (name, value) in Parameters)
-        {
-            WriteParameter(json, name, value);
-        }
-
-        json.WriteEndObject();
+        json.WritePropertyName("parameters");
+        WriteParameters(json);
         json.WriteStartArray("symbols");
         foreach (var symbol in Symbols)
         {
@@ -300,6 +307,17 @@ public sealed record BacktestSummary
     private static string Ratio(double? value) => value is { } v ? v.ToString("N2", CultureInfo.InvariantCulture) : "n/a";
 
     private static string Money(decimal? value) => value is { } v ? v.ToString("N2", CultureInfo.InvariantCulture) : "n/a";
+
+    private void WriteParameters(Utf8JsonWriter json)
+    {
+        json.WriteStartObject();
+        foreach (var (name, value) in Parameters)
+        {
+            WriteParameter(json, name, value);
+        }
+
+        json.WriteEndObject();
+    }
 
     // Parameters are text in the catalogue; JSON readers want 20 and true, not "20" and "true". A choice stays a string.
     private static void WriteParameter(Utf8JsonWriter json, string name, string value)

@@ -28,12 +28,11 @@ public sealed class DatabaseOutputWriter(TradewindDatabase database) : IBacktest
     public static BacktestRunRecord Record(BacktestSummary summary)
     {
         ArgumentNullException.ThrowIfNull(summary);
-        var json = summary.ToJson(indented: false);
         return new BacktestRunRecord(
             summary.RunId,
             summary.CreatedAt,
             summary.Strategy,
-            System.Text.Json.Nodes.JsonNode.Parse(json)!["parameters"]!.ToJsonString(),
+            summary.ParametersJson(),
             summary.Symbols.Select(s => s.Ticker).ToList(),
             summary.Resolution.ToString(),
             summary.Start,
@@ -48,6 +47,6 @@ public sealed class DatabaseOutputWriter(TradewindDatabase database) : IBacktest
             summary.ClosedTrades,
             summary.WinRate,
             summary.ProfitFactor,
-            json);
+            summary.ToJson(indented: false));
     }
 }
