@@ -22,13 +22,14 @@ public sealed class CliContext
         WorkingDirectory = workingDirectory;
         _databaseSetting = databaseSetting;
         Verbose = verbose;
+        IsInteractive = ReferenceEquals(output, System.Console.Out) && !System.Console.IsOutputRedirected;
         Console = AnsiConsole.Create(new AnsiConsoleSettings
         {
             Out = new AnsiConsoleOutput(output),
-            Ansi = ReferenceEquals(output, System.Console.Out) && !System.Console.IsOutputRedirected ? AnsiSupport.Detect : AnsiSupport.No,
+            Ansi = IsInteractive ? AnsiSupport.Detect : AnsiSupport.No,
             ColorSystem = ColorSystemSupport.Detect,
         });
-        if (!ReferenceEquals(output, System.Console.Out) || System.Console.IsOutputRedirected)
+        if (!IsInteractive)
         {
             // Tables written to a file or pipe keep a fixed width instead of wrapping at 80 columns.
             Console.Profile.Width = 400;
@@ -46,6 +47,9 @@ public sealed class CliContext
 
     /// <summary>The folder relative paths are resolved against.</summary>
     public string WorkingDirectory { get; }
+
+    /// <summary>True when results go to a terminal (not a file, a pipe or a test's writer): only then are progress bars shown.</summary>
+    public bool IsInteractive { get; }
 
     /// <summary>Whether --verbose was given.</summary>
     public bool Verbose { get; }

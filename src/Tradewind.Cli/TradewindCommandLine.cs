@@ -116,7 +116,7 @@ public static class TradewindCommandLine
         TextWriter output, TextWriter error, string workingDirectory, Func<string, string?> environment, IReadOnlyCollection<string> environmentNames, TimeProvider timeProvider)
     {
         ArgumentNullException.ThrowIfNull(timeProvider);
-        var root = new RootCommand("Tradewind: a self-hosted trading decision system. Market data, calendars, indicators, configuration.");
+        var root = new RootCommand("Tradewind: a self-hosted trading decision system. Market data, calendars, indicators, configuration, strategies and backtests.");
         root.Options.Add(Database);
         root.Options.Add(Environment);
         root.Options.Add(Set);
@@ -134,6 +134,8 @@ public static class TradewindCommandLine
         root.Subcommands.Add(ConfigCommands.Create(Context));
         root.Subcommands.Add(InitCommand.Create(Context));
         root.Subcommands.Add(BotsCommands.Create(Context));
+        root.Subcommands.Add(StrategiesCommands.Create(Context));
+        root.Subcommands.Add(BacktestCommand.Create(Context));
         return root;
     }
 

@@ -1,3 +1,4 @@
 using Tradewind.Testing;
 
 [assembly: AssemblyFixture(typeof(PostgresServer))]
+[assembly: AssemblyFixture(typeof(MotoServer))]

@@ -37,4 +37,8 @@ public sealed record TradewindSettings
     /// <summary><c>schedule</c>: when the daily jobs run.</summary>
     [Setting("When the daily jobs run.")]
     public ScheduleSettings Schedule { get; init; } = new();
+
+    /// <summary><c>object_storage</c>: where <c>s3://</c> outputs are uploaded.</summary>
+    [Setting("S3 or S3-compatible object storage that s3://bucket/key outputs are uploaded to.")]
+    public ObjectStorageSettings ObjectStorage { get; init; } = new();
 }

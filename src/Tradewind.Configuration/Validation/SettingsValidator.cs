@@ -47,6 +47,7 @@ public static class SettingsValidator
         CheckRisk(settings.Risk, rules);
         CheckNotifications(settings.Notifications, rules);
         CheckSchedule(settings.Schedule, rules);
+        CheckObjectStorage(settings.ObjectStorage, rules);
         return rules.Problems;
     }
 
@@ -300,6 +301,21 @@ public static class SettingsValidator
         else if (!Uri.TryCreate(channel.WebhookUrl, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttps && uri.Scheme != Uri.UriSchemeHttp))
         {
             rules.Error(path + ".webhook_url", $"'{SecretMask.Mask(channel.WebhookUrl)}' is not an http(s) URL");
+        }
+    }
+
+    private static void CheckObjectStorage(ObjectStorageSettings storage, RuleContext rules)
+    {
+        if (!string.IsNullOrWhiteSpace(storage.EndpointUrl)
+            && (!Uri.TryCreate(storage.EndpointUrl, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps)))
+        {
+            rules.Error("object_storage.endpoint_url", "is not an absolute http:// or https:// URL (e.g. http://127.0.0.1:9000); leave it empty for AWS S3");
+        }
+
+        if (string.IsNullOrEmpty(storage.AccessKeyId) != string.IsNullOrEmpty(storage.SecretAccessKey))
+        {
+            var missing = string.IsNullOrEmpty(storage.AccessKeyId) ? "access_key_id" : "secret_access_key";
+            rules.Error($"object_storage.{missing}", "is empty while the other key is set: set access_key_id and secret_access_key together, or leave both empty for the AWS default credential chain");
         }
     }
 

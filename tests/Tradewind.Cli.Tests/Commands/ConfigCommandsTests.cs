@@ -25,7 +25,7 @@ public sealed class ConfigCommandsTests : IDisposable
         var result = await CliRun.RunAsync(_dir.Path, "config", "validate");
         Assert.Equal(0, result.ExitCode);
         Assert.Equal(
-            "valid: environment development; layers: defaults < config/base (8 files) < config/development (1 file) < config/local (none) < .env (none) < environment (0 keys) < --set (0 keys)",
+            "valid: environment development; layers: defaults < config/base (9 files) < config/development (1 file) < config/local (none) < .env (none) < environment (0 keys) < --set (0 keys)",
             Assert.Single(result.OutputLines));
     }
 

@@ -44,6 +44,10 @@ public sealed class CrossFieldRuleTests : IDisposable
     [InlineData("system.database=Host=db;Username=u", "system.database", "'Host=db;Username=u' names no Database=", "--set system.database=Host=db;Username=u")]
     [InlineData("system.database=mysql://u@h/db", "system.database", "is a URL of an unsupported kind", "--set system.database=mysql://u@h/db")]
     [InlineData("system.database=postgresql://u:pw@/", "system.database", "is not a PostgreSQL URL", "--set system.database=postgresql://u:****@/")]
+    // Object storage: an http(s) endpoint, both keys or neither.
+    [InlineData("object_storage.endpoint_url=minio:9000", "object_storage.endpoint_url", "is not an absolute http:// or https:// URL", "--set object_storage.endpoint_url=minio:9000")]
+    [InlineData("object_storage.access_key_id=AKIAEXAMPLE", "object_storage.secret_access_key", "is empty while the other key is set: set access_key_id and secret_access_key together", "config/base/object_storage.yaml")]
+    [InlineData("object_storage.max_retries=11", "object_storage.max_retries", "11 is out of range: must be in [0, 10]", "--set object_storage.max_retries=11")]
     // Data providers.
     [InlineData("data.provider=alphavantage", "data.alphavantage.api_key", "is empty, but alphavantage is a data provider: set ALPHAVANTAGE_API_KEY", "config/base/data.yaml")]
     [InlineData("data.fallback[0]=sim", "data.fallback[0]", "sim is already the primary provider", "--set data.fallback[0]=sim")]

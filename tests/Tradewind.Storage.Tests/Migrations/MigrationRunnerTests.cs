@@ -21,6 +21,7 @@ public sealed class MigrationRunnerTests(PostgresServer postgres) : IDisposable
         Assert.Equal(sqlite, postgresMigrations);
         Assert.Contains((1, "price_history"), sqlite);
         Assert.Contains((2, "trading_config"), sqlite);
+        Assert.Contains((3, "backtest_runs"), sqlite);
     }
 
     [Theory]

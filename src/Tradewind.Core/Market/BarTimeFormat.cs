@@ -1,9 +1,8 @@
 using System.Globalization;
 using NodaTime;
-using Tradewind.Core.Market;
 using Tradewind.Core.Time;
 
-namespace Tradewind.Cli;
+namespace Tradewind.Core.Market;
 
 /// <summary>How bar times are shown: dates for date-based bars, exchange-local ISO 8601 with offset otherwise.</summary>
 public static class BarTimeFormat
