@@ -93,7 +93,7 @@ public static class BacktestCommand
             {
                 await cli.Error.WriteLineAsync($"error: {ex.Message}");
                 await cli.Error.WriteLineAsync("nothing was run or written; fix the input and run again ('tradewind backtest --help' lists the options)");
-                return ExitCodes.Usage;
+                return ExitCodes.Failure;
             }
         });
         return command;

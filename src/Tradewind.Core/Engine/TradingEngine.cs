@@ -705,7 +705,19 @@ public sealed class TradingEngine
         var time = series.Time[bar];
         var symbol = _symbols[s];
         var price = _costs.Slippage.Apply(ExecutionCosts.ToMoney(outcome.Price), ticket.Side, ticket.Type);
-        var quantity = ResolveQuantity(ticket, price, out var problem);
+        decimal quantity;
+        (OrderStatus Status, string Note) problem;
+        try
+        {
+            quantity = ResolveQuantity(ticket, price, out problem);
+        }
+        catch (OverflowException)
+        {
+            // Only a run that compounds past ~7.9e28 gets here (a synthetic series, a leverage bug in a strategy).
+            Finish(ticket, OrderStatus.Rejected, time, $"the amounts of this order exceed what the ledger's decimal can hold (about 7.9e28) at {DecimalText.Of(price)}");
+            return;
+        }
+
         if (quantity <= 0m)
         {
             Finish(ticket, problem.Status, time, problem.Note);
@@ -723,10 +735,23 @@ public sealed class TradingEngine
             ticket.Reason,
             ticket.PlacedAt)
         { StopTriggered = ticket.StopTriggered };
-        var fill = _costs.ToFill(order, outcome, time);
-        if (!Ledger.TryApply(fill, out var rejection))
+        Fill fill;
+        PortfolioRejection? rejection;
+        bool applied;
+        try
         {
-            Finish(ticket, OrderStatus.Rejected, time, rejection.Message);
+            fill = _costs.ToFill(order, outcome, time);
+            applied = Ledger.TryApply(fill, out rejection);
+        }
+        catch (OverflowException)
+        {
+            Finish(ticket, OrderStatus.Rejected, time, $"the amounts of this order ({DecimalText.Of(quantity)} at {DecimalText.Of(price)}) exceed what the ledger's decimal can hold (about 7.9e28)");
+            return;
+        }
+
+        if (!applied)
+        {
+            Finish(ticket, OrderStatus.Rejected, time, rejection!.Message);
             return;
         }
 

@@ -232,7 +232,7 @@ public sealed class BacktestCommandTests(PostgresServer postgres, MotoServer mot
         var result = await CliRun.RunWithEnvironmentAsync(_dir.Path, new Dictionary<string, string> { ["TRADEWIND_S3_SECRET_ACCESS_KEY"] = moto.SecretAccessKey },
             ["--set", "object_storage.endpoint_url=ftp://nowhere", .. Example, "--output", "out/trades.csv", "--json", "s3://results/summary.json"]);
 
-        Assert.Equal(2, result.ExitCode);
+        Assert.Equal(1, result.ExitCode);
         Assert.Contains("the object storage settings of the configuration (development) are invalid:", result.Error, StringComparison.Ordinal);
         Assert.Contains("object_storage.endpoint_url", result.Error, StringComparison.Ordinal);
         Assert.Contains("object_storage.access_key_id", result.Error, StringComparison.Ordinal);
@@ -257,7 +257,7 @@ public sealed class BacktestCommandTests(PostgresServer postgres, MotoServer mot
     [InlineData("--json|s3://x/summary.json", "--json: 's3://x/summary.json' is not a valid object storage URL")]
     [InlineData("--config|missing.yaml", "--config: missing.yaml: file not found")]
     [InlineData("--config|bad.yaml", "bad.yaml:1: unknown key 'outptu'")]
-    public async Task A_bad_input_is_exit_2_with_a_message_naming_it_and_nothing_is_written(string extra, string message)
+    public async Task A_bad_input_is_exit_1_with_a_message_naming_it_and_nothing_is_written(string extra, string message)
     {
         _dir.Write("TEST.csv", BacktestExamples.SmallDailyCsv);
         _dir.Write("BAD.csv", "date,open,high,low,close,volume\n2024-01-02,1,2,0.5,1,100\n2024-01-03,1,2,0.5,abc,100\n");
@@ -277,7 +277,7 @@ public sealed class BacktestCommandTests(PostgresServer postgres, MotoServer mot
 
         var result = await CliRun.RunAsync(_dir.Path, [.. arguments, "--output", "out/trades.csv", "--report", "out/report.html"]);
 
-        Assert.Equal(2, result.ExitCode);
+        Assert.Equal(1, result.ExitCode);
         Assert.StartsWith("error: ", result.Error, StringComparison.Ordinal);
         Assert.Contains(message, result.Error, StringComparison.Ordinal);
         Assert.Contains("nothing was run or written", result.Error, StringComparison.Ordinal);
@@ -286,11 +286,11 @@ public sealed class BacktestCommandTests(PostgresServer postgres, MotoServer mot
     }
 
     [Fact]
-    public async Task A_symbol_that_is_not_in_the_database_is_exit_2_with_the_fix()
+    public async Task A_symbol_that_is_not_in_the_database_is_exit_1_with_the_fix()
     {
         var result = await CliRun.RunAsync(_dir.Path, "--db", "t.db", "backtest", "--strategy", "buy-and-hold", "--symbol", "QQQ", "--output", "t.csv");
 
-        Assert.Equal(2, result.ExitCode);
+        Assert.Equal(1, result.ExitCode);
         Assert.Contains($"error: --symbol QQQ: no bars of QQQ are stored in {_dir.File("t.db")}; import them first ('tradewind data import QQQ.csv')", result.Error, StringComparison.Ordinal);
         Assert.False(File.Exists(_dir.File("t.csv")));
     }
@@ -324,7 +324,7 @@ public sealed class BacktestCommandTests(PostgresServer postgres, MotoServer mot
 
         var result = await CliRun.RunAsync(_dir.Path, "backtest", "--data", "TEST.csv");
 
-        Assert.Equal(2, result.ExitCode);
+        Assert.Equal(1, result.ExitCode);
         Assert.Contains("--strategy is missing: name one of buy-and-hold, sma-cross, rsi-bb, equal-weight (see 'tradewind strategies')", result.Error, StringComparison.Ordinal);
     }
 

@@ -45,3 +45,20 @@ public sealed class EngineCallbackTests
         }
     }
 }
+
+public sealed class EngineOverflowTests
+{
+    [Fact]
+    public void An_order_beyond_the_range_of_decimal_is_rejected_with_the_reason_not_a_crash()
+    {
+        long id = 0;
+        var strategy = new ScriptedStrategy().At(0, ctx => id = ctx.Buy(0, OrderSizing.Units(10_000_000_000_000_000_000_000_000m)));
+        var engine = EngineRun.Run(strategy, TestBars.Closes("SPY", 10_000, 10_000, 10_000));
+
+        var order = engine.Order(id);
+        Assert.Equal(Tradewind.Core.Execution.OrderStatus.Rejected, order.Status);
+        Assert.Contains("exceed what the ledger's decimal can hold", order.Note, StringComparison.Ordinal);
+        Assert.True(engine.Ledger.Reconciles);
+        Assert.Equal(100_000m, engine.Ledger.Cash);
+    }
+}
