@@ -45,7 +45,7 @@ public sealed record BacktestSummary
     public required int ClosedTrades { get; init; }
 
     /// <summary>Executions (fills), buys and sells.</summary>
-    public required int TradeCount { get; init; }
+    public required int FillCount { get; init; }
 
     /// <summary>Orders placed, whatever became of them.</summary>
     public required int OrderCount { get; init; }
@@ -145,7 +145,7 @@ public sealed record BacktestSummary
             End = s.End,
             Bars = result.Bars,
             ClosedTrades = result.Journal.ClosedTrades.Count,
-            TradeCount = result.Journal.Fills.Count,
+            FillCount = result.Journal.Fills.Count,
             OrderCount = result.Journal.OrderCount,
             InitialCash = result.Options.InitialCash,
             FinalEquity = result.FinalEquity,
@@ -214,7 +214,7 @@ public sealed record BacktestSummary
         new("Worst trade", Money(WorstTrade)),
         new("Exposure", Percent(Exposure)),
         new("Turnover", Ratio(Turnover)),
-        new("Fills", TradeCount.ToString("N0", CultureInfo.InvariantCulture)),
+        new("Fills", FillCount.ToString("N0", CultureInfo.InvariantCulture)),
         new("Fees", Money(Fees)),
         new("Costs", string.Create(CultureInfo.InvariantCulture, $"commission {Commission}, slippage {Exact(SlippageBps)} bps, fill {FillRule}")),
         new("Run id", RunId.ToString()),
@@ -270,7 +270,8 @@ public sealed record BacktestSummary
         json.WriteString("end", FormatTime(End));
         json.WriteNumber("bars", Bars);
         json.WriteNumber("closed_trades", ClosedTrades);
-        json.WriteNumber("trade_count", TradeCount);
+        json.WriteNumber("trade_count", ClosedTrades);
+        json.WriteNumber("fill_count", FillCount);
         json.WriteNumber("order_count", OrderCount);
         json.WriteNumber("initial_cash", Exact(InitialCash));
         json.WriteNumber("final_equity", Exact(FinalEquity));

@@ -87,7 +87,8 @@ public sealed class BacktestCommandTests(PostgresServer postgres, MotoServer mot
         Assert.Equal(["TEST"], s.GetProperty("symbols").EnumerateArray().Select(e => e.GetString()));
         Assert.Equal(100_034.5m, s.GetProperty("final_equity").GetDecimal());
         Assert.Equal(1, s.GetProperty("closed_trades").GetInt32());
-        Assert.Equal(3, s.GetProperty("trade_count").GetInt32());
+        Assert.Equal(3, s.GetProperty("fill_count").GetInt32());
+        Assert.Equal(s.GetProperty("closed_trades").GetInt32(), s.GetProperty("trade_count").GetInt32());
         Assert.Equal("fixed:1", s.GetProperty("commission").GetString());
 
         var html = await File.ReadAllTextAsync(_dir.File("out/report.html"), Ct);
@@ -120,7 +121,7 @@ public sealed class BacktestCommandTests(PostgresServer postgres, MotoServer mot
         var equity = (await File.ReadAllLinesAsync(_dir.File("out/equity.csv"), Ct)).Skip(1).ToList();
         Assert.True(trades.Count > 5, $"only {trades.Count} trades");
         Assert.Equal(s.GetProperty("closed_trades").GetInt32(), trades.Count);
-        Assert.Equal(s.GetProperty("trade_count").GetInt32(), fills.Count);
+        Assert.Equal(s.GetProperty("fill_count").GetInt32(), fills.Count);
         Assert.Equal(8042, equity.Count);
         Assert.Equal((double)s.GetProperty("final_equity").GetDecimal(), double.Parse(equity[^1].Split(',')[1], CultureInfo.InvariantCulture), 6);
         var pnl = trades.Sum(t => decimal.Parse(t.Split(',')[6], CultureInfo.InvariantCulture));

@@ -26,7 +26,7 @@ public sealed class BacktestJobTests : IDisposable
         Assert.Equal(100_037.5m, s.FinalEquity);
         Assert.Equal(0.000375, s.TotalReturn, 12);
         Assert.Equal(10.0 / 100_015, s.MaxDrawdown, 15);
-        Assert.Equal((12L, 1, 3, 3), (s.Bars, s.ClosedTrades, s.TradeCount, s.OrderCount));
+        Assert.Equal((12L, 1, 3, 3), (s.Bars, s.ClosedTrades, s.FillCount, s.OrderCount));
         Assert.Equal((1.0, 10m, 10m, 10m), (s.WinRate, s.Expectancy, s.BestTrade, s.WorstTrade));
         Assert.Null(s.ProfitFactor);
         Assert.Null(s.AverageLoss);

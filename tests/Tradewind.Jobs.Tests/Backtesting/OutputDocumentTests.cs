@@ -94,7 +94,7 @@ public sealed partial class OutputDocumentTests : IDisposable
         var json = JsonDocument.Parse(text).RootElement;
         Assert.Equal(
             [
-                "run_id", "created_at", "strategy", "parameters", "symbols", "resolution", "start", "end", "bars", "closed_trades", "trade_count",
+                "run_id", "created_at", "strategy", "parameters", "symbols", "resolution", "start", "end", "bars", "closed_trades", "trade_count", "fill_count",
                 "order_count", "initial_cash", "final_equity", "fees", "total_return", "cagr", "volatility", "sharpe", "sortino", "max_drawdown",
                 "max_drawdown_duration", "calmar", "win_rate", "expectancy", "expectancy_r", "profit_factor", "avg_win", "avg_loss", "exposure",
                 "turnover", "best_trade", "worst_trade", "commission", "slippage_bps", "fill_rule", "risk_free_rate", "elapsed_ms",
