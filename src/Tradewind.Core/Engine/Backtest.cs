@@ -80,6 +80,7 @@ public static class Backtest
             engine.BarsProcessed,
             engine.Journal,
             engine.Mark(),
-            statistics);
+            statistics,
+            engine.OpenPositions());
     }
 }

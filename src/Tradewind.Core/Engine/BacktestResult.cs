@@ -15,6 +15,7 @@ namespace Tradewind.Core.Engine;
 /// <param name="Journal">Orders, fills, round trips and the equity curve.</param>
 /// <param name="Final">The portfolio at the last closes, in decimal.</param>
 /// <param name="Statistics">The performance figures.</param>
+/// <param name="OpenPositions">Positions still held at the end (not round trips), valued at their last close.</param>
 public sealed record BacktestResult(
     string Strategy,
     IReadOnlyList<KeyValuePair<string, string>> Parameters,
@@ -24,7 +25,8 @@ public sealed record BacktestResult(
     long Bars,
     TradeJournal Journal,
     PortfolioSnapshot Final,
-    PerformanceStatistics Statistics)
+    PerformanceStatistics Statistics,
+    IReadOnlyList<OpenPosition> OpenPositions)
 {
     /// <summary>Cash + positions at the last closes.</summary>
     public decimal FinalEquity => Final.Equity;

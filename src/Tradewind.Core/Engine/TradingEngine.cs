@@ -315,6 +315,27 @@ public sealed class TradingEngine
         }
     }
 
+    /// <summary>The positions held now, in symbol order, each valued at its symbol's latest close.</summary>
+    public IReadOnlyList<OpenPosition> OpenPositions()
+    {
+        var list = new List<OpenPosition>();
+        for (var s = 0; s < _symbols.Length; s++)
+        {
+            if (Ledger.PositionOf(_symbols[s]) is { } position && _visible[s] > 0)
+            {
+                list.Add(new OpenPosition(
+                    _symbols[s],
+                    position.Quantity,
+                    position.AverageCost,
+                    ExecutionCosts.ToMoney(_lastClose[s]),
+                    _series[s].Time[_visible[s] - 1],
+                    _openTrades[s]?.EntryTime ?? _series[s].Time[0]));
+            }
+        }
+
+        return list;
+    }
+
     /// <summary>The portfolio marked at the latest close of each symbol.</summary>
     public PortfolioSnapshot Mark() => Ledger.MarkToMarket(symbol =>
     {
