@@ -1,5 +1,7 @@
 using System.CommandLine;
+using System.Globalization;
 using Spectre.Console;
+using Tradewind.Core.Market;
 using Tradewind.Data.ObjectStorage;
 using Tradewind.Jobs;
 using Tradewind.Jobs.Backtesting;
@@ -8,8 +10,9 @@ namespace Tradewind.Cli.Commands;
 
 /// <summary>
 /// <c>tradewind backtest</c>: run a catalogued strategy over CSV files or stored bars and write its outputs. Exit codes:
-/// 0 done; 2 a wrong input (option, strategy, parameter, file, symbol, period, output path), nothing written; 1 an output
-/// could not be written (the others were) or the database could not be reached.
+/// 0 done; 1 a wrong input (option value, settings file, strategy, parameter, file, symbol, period, output path), with
+/// nothing run or written, or an output that could not be written (the others were), or an unreachable database; 2 only
+/// a malformed command line (an unknown option, an option without its value), as for every command.
 /// </summary>
 public static class BacktestCommand
 {
@@ -30,17 +33,22 @@ public static class BacktestCommand
         var commission = new Option<string?>("--commission") { Description = "Commission SPEC: none (default), per-share:0.005[,min:1], percent:0.1 (of notional), fixed:1 (per order)." };
         var slippage = new Option<string?>("--slippage-bps") { Description = "Slippage against the trader in basis points (default 0; 5 = 0.05%)." };
         var fill = new Option<string?>("--fill") { Description = "Which price of the next bar market orders take: next-open (default) or next-close." };
+        var riskFree = new Option<string?>("--risk-free") { Description = "Annual risk-free rate for Sharpe and Sortino, as a fraction: 0.04 is 4% (default 0)." };
+        var leverage = new Option<string?>("--leverage") { Description = "The most gross exposure per unit of equity that buys may reach, at least 1 (default 1: cash only)." };
+        var wholeShares = new Option<bool>("--whole-shares") { Description = "Equities trade whole shares only (default: fractional to 4 decimals); crypto keeps its lot size." };
         var output = new Option<string?>("--output") { Description = "Closed round trips (CSV; JSON lines for .jsonl). A path or s3://bucket/key." };
         var fills = new Option<string?>("--fills") { Description = "Every fill (CSV or .jsonl; path or s3://)." };
         var equity = new Option<string?>("--equity") { Description = "The equity curve, one row per bar (CSV or .jsonl; path or s3://)." };
         var orders = new Option<string?>("--orders") { Description = "Every order with its final status (CSV or .jsonl; path or s3://)." };
+        var positions = new Option<string?>("--positions") { Description = "The positions still open at the end (CSV or .jsonl; path or s3://)." };
         var json = new Option<string?>("--json") { Description = "The summary as JSON (one line for .jsonl; path or s3://)." };
         var report = new Option<string?>("--report") { Description = "A self-contained HTML report: charts, monthly returns, statistics, trades (path or s3://)." };
         var save = new Option<bool>("--save") { Description = "Store the run and its trades in the database (--db)." };
         var config = new Option<string?>("--config") { Description = "A YAML or JSON file of backtest settings (keys: the options' names in snake_case); options given here win." };
         var command = new Command("backtest", "Run a strategy over price files or stored bars; print its statistics and write its trades, fills, equity, summary and report.")
         {
-            strategy, symbols, data, start, end, resolution, parameters, cash, commission, slippage, fill, output, fills, equity, orders, json, report, save, config,
+            strategy, symbols, data, start, end, resolution, parameters, cash, commission, slippage, fill, riskFree, leverage, wholeShares, output, fills, equity,
+            orders, positions, json, report, save, config,
         };
         command.SetAction(async (parse, ct) =>
         {
@@ -60,12 +68,16 @@ public static class BacktestCommand
                     Commission = parse.GetValue(commission),
                     SlippageBps = parse.GetValue(slippage),
                     Fill = parse.GetValue(fill),
+                    RiskFree = parse.GetValue(riskFree),
+                    Leverage = parse.GetValue(leverage),
+                    WholeShares = parse.GetValue(wholeShares) ? true : null,
                     Outputs = new BacktestOutputs
                     {
                         Trades = parse.GetValue(output),
                         Fills = parse.GetValue(fills),
                         Equity = parse.GetValue(equity),
                         Orders = parse.GetValue(orders),
+                        Positions = parse.GetValue(positions),
                         Summary = parse.GetValue(json),
                         Report = parse.GetValue(report),
                     },
@@ -186,6 +198,7 @@ public static class BacktestCommand
         }
 
         cli.Console.Write(table);
+        WriteOpenPositions(cli, run);
         foreach (var written in run.Written)
         {
             await cli.Error.WriteLineAsync($"wrote {written}");
@@ -193,10 +206,44 @@ public static class BacktestCommand
 
         foreach (var failure in run.Failures)
         {
-            await cli.Error.WriteLineAsync($"error: {failure}");
+            await cli.Error.WriteLineAsync($"error: {failure.Message}");
+            if (failure.Unexpected)
+            {
+                await cli.Error.WriteLineAsync(cli.Verbose
+                    ? failure.Error.ToString()
+                    : "(an unexpected error: run again with --verbose for the details, and report it if it persists)");
+            }
         }
 
         return run.Succeeded ? ExitCodes.Ok : ExitCodes.Failure;
+    }
+
+    // The positions held at the end, after the figures: they are in the final equity but not in the trade figures.
+    private static void WriteOpenPositions(CliContext cli, BacktestRun run)
+    {
+        var positions = run.Summary.OpenPositions;
+        if (positions.Count == 0)
+        {
+            return;
+        }
+
+        var table = new Table()
+            .Title("Open positions at the end (not round trips: not in the trade figures)")
+            .AddColumns("symbol", "quantity", "avg cost", "last price", "at", "entry", "market value", "unrealized P&L");
+        foreach (var p in positions)
+        {
+            table.AddRow(
+                Markup.Escape(p.Symbol.Ticker),
+                BacktestSummary.Exact(p.Quantity).ToString(CultureInfo.InvariantCulture),
+                p.AverageCost.ToString("N2", CultureInfo.InvariantCulture),
+                p.LastPrice.ToString("N2", CultureInfo.InvariantCulture),
+                Markup.Escape(BarTimeFormat.Format(p.LastPriceTime, run.Summary.Resolution, p.Symbol)),
+                Markup.Escape(BarTimeFormat.Format(p.EntryTime, run.Summary.Resolution, p.Symbol)),
+                p.MarketValue.ToString("N2", CultureInfo.InvariantCulture),
+                p.UnrealizedPnL.ToString("N2", CultureInfo.InvariantCulture));
+        }
+
+        cli.Console.Write(table);
     }
 
     /// <summary>The last fraction the engine reported, read by the progress bar's refresh loop.</summary>

@@ -3,6 +3,8 @@ using System.Globalization;
 using Tradewind.Core.Engine;
 using Tradewind.Core.Execution;
 using Tradewind.Core.Market;
+using Tradewind.Core.Portfolio;
+using Tradewind.Core.Time;
 using Tradewind.Data.Csv;
 using Tradewind.Data.ObjectStorage;
 using Tradewind.Jobs.Backtesting.Outputs;
@@ -17,7 +19,8 @@ namespace Tradewind.Jobs.Backtesting;
 /// The backtest use case: check the outputs, load the bars (CSV files or the database), run the strategy through the
 /// engine, summarize, and write every output: local files first (each atomically), then the database (one
 /// transaction), then the uploads. Bad input is a <see cref="JobInputException"/> before anything is written; an output
-/// that cannot be written is reported in <see cref="BacktestRun.Failures"/> while the others are still written.
+/// that cannot be written, for whatever reason, is reported in <see cref="BacktestRun.Failures"/> while the others are
+/// still written.
 /// </summary>
 public sealed class BacktestJob
 {
@@ -48,6 +51,9 @@ public sealed class BacktestJob
             InitialCash = request.InitialCash,
             Costs = new ExecutionCosts(request.Slippage, request.Commission),
             FillRule = request.Fill,
+            MaxLeverage = request.MaxLeverage,
+            QuantityRules = request.WholeShares ? s => QuantityRule.For(s.AssetClass, wholeShares: true) : null,
+            RiskFreeRate = request.RiskFreeRate,
             Start = start,
             End = end,
         };
@@ -55,7 +61,7 @@ public sealed class BacktestJob
         var createdAt = time.GetUtcNow();
         var started = time.GetTimestamp();
         var result = await Task.Run(() => Backtest.Run(series, request.Strategy, request.Parameters, options, progress, cancellationToken), cancellationToken);
-        var summary = BacktestSummary.From(result, Guid.CreateVersion7(createdAt), createdAt, time.GetElapsedTime(started));
+        var summary = BacktestSummary.From(result, Guid.CreateVersion7(createdAt), createdAt, time.GetElapsedTime(started), request.WholeShares);
 
         var writers = new List<IBacktestOutputWriter>(outputs.Local);
         if (request.Save)
@@ -64,8 +70,20 @@ public sealed class BacktestJob
         }
 
         writers.AddRange(outputs.Uploads);
+        var (written, failures) = await WriteAsync(writers, result, summary, cancellationToken);
+        return new BacktestRun(result, summary, written, failures, warnings);
+    }
+
+    /// <summary>
+    /// Gives the run to every writer in turn. A writer that fails does not stop the others: its failure is recorded with
+    /// the exception (file, upload and database failures as their message; anything else also with its type, as a bug),
+    /// so the caller can tell exactly which outputs exist. Only a cancellation stops the writing.
+    /// </summary>
+    internal static async Task<(List<string> Written, List<BacktestOutputFailure> Failures)> WriteAsync(
+        IReadOnlyList<IBacktestOutputWriter> writers, BacktestResult result, BacktestSummary summary, CancellationToken cancellationToken)
+    {
         var written = new List<string>();
-        var failures = new List<string>();
+        var failures = new List<BacktestOutputFailure>();
         foreach (var writer in writers)
         {
             try
@@ -73,13 +91,14 @@ public sealed class BacktestJob
                 await writer.WriteAsync(result, summary, cancellationToken);
                 written.Add($"{writer.Description} to {writer.Target}");
             }
-            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ObjectStorageException or DbException or DatabaseUnavailableException)
+            catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
             {
-                failures.Add($"{writer.Description} was not written to {writer.Target}: {ex.Message}");
+                var expected = ex is IOException or UnauthorizedAccessException or ObjectStorageException or DbException or DatabaseUnavailableException;
+                failures.Add(new BacktestOutputFailure(writer.Description, writer.Target, ex, Unexpected: !expected));
             }
         }
 
-        return new BacktestRun(result, summary, written, failures, warnings);
+        return (written, failures);
     }
 
     private OutputPlan PlanOutputs(BacktestRequest request)
@@ -88,6 +107,20 @@ public sealed class BacktestJob
         var plan = new OutputPlan();
         var seen = new Dictionary<string, string>(StringComparer.Ordinal);
         var uploads = new List<(BacktestDocument Document, ObjectStorageLocation Location)>();
+        var origins = request.Origins;
+
+        // The files the run reads: an output written over one would destroy it (AtomicFile replaces whatever is there).
+        var inputs = new Dictionary<string, string>(PathComparer);
+        if (request.ConfigFile is { } config)
+        {
+            inputs.TryAdd(_environment.ResolvePath(config), $"the settings file --config {config}");
+        }
+
+        foreach (var file in request.DataFiles)
+        {
+            inputs.TryAdd(_environment.ResolvePath(file), $"the price file {origins.Mention("--data")} {file}");
+        }
+
         foreach (var (option, target) in request.Outputs.Named())
         {
             var document = Document(option, target);
@@ -101,7 +134,7 @@ public sealed class BacktestJob
                 }
                 catch (FormatException ex)
                 {
-                    problems.Add($"{option}: {ex.Message}");
+                    problems.Add($"{origins.Label(option)}: {ex.Message}");
                     continue;
                 }
 
@@ -113,7 +146,13 @@ public sealed class BacktestJob
                 var path = _environment.ResolvePath(target);
                 if (Directory.Exists(path))
                 {
-                    problems.Add($"{option}: {target} is a folder; name a file in it, e.g. {Path.Combine(target, DefaultFileName(option))}");
+                    problems.Add($"{origins.Label(option)}: {target} is a folder; name a file in it, e.g. {Path.Combine(target, DefaultFileName(option))}");
+                    continue;
+                }
+
+                if (inputs.TryGetValue(path, out var input))
+                {
+                    problems.Add($"{origins.Mention(option)} {target} is {input}: writing it would destroy an input of the run; name another file");
                     continue;
                 }
 
@@ -123,7 +162,7 @@ public sealed class BacktestJob
 
             if (!seen.TryAdd(key, option))
             {
-                problems.Add($"{option} and {seen[key]} both name {target}; give each output its own file");
+                problems.Add($"{origins.Mention(option)} and {origins.Mention(seen[key])} both name {target}; give each output its own file");
             }
         }
 
@@ -156,6 +195,9 @@ public sealed class BacktestJob
         return plan;
     }
 
+    // Whether two full paths name one file: case matters on Linux only (Windows and macOS file systems ignore it by default).
+    private static StringComparer PathComparer => OperatingSystem.IsLinux() ? StringComparer.Ordinal : StringComparer.OrdinalIgnoreCase;
+
     private static BacktestDocument Document(string option, string target)
     {
         var lines = target.EndsWith(".jsonl", StringComparison.OrdinalIgnoreCase);
@@ -166,6 +208,7 @@ public sealed class BacktestJob
             "--fills" => Table(BacktestTable.Fills),
             "--equity" => Table(BacktestTable.Equity),
             "--orders" => Table(BacktestTable.Orders),
+            "--positions" => Table(BacktestTable.Positions),
             "--json" => new SummaryJsonDocument(oneLine: lines),
             "--report" => new HtmlReportDocument(),
             _ => throw new ArgumentOutOfRangeException(nameof(option), option, "unknown output option"),
@@ -184,18 +227,19 @@ public sealed class BacktestJob
     {
         var problems = new List<string>();
         var series = new List<(string Path, BarSeries Bars)>();
+        var data = request.Origins.Label("--data");
         foreach (var path in request.DataFiles)
         {
             if (!CsvFileName.TryParse(path, out var name, out var reason))
             {
-                problems.Add($"--data: {reason}; name the file after its symbol, e.g. SPY.csv or BTC-USD_1h.csv");
+                problems.Add($"{data}: {reason}; name the file after its symbol, e.g. SPY.csv or BTC-USD_1h.csv");
                 continue;
             }
 
             var full = _environment.ResolvePath(path);
             if (!File.Exists(full))
             {
-                problems.Add($"--data: {path}: file not found (relative paths start at {_environment.WorkingDirectory})");
+                problems.Add($"{data}: {path}: file not found (relative paths start at {_environment.WorkingDirectory})");
                 continue;
             }
 
@@ -214,12 +258,12 @@ public sealed class BacktestJob
 
         foreach (var duplicate in series.GroupBy(s => s.Bars.Symbol).Where(g => g.Count() > 1))
         {
-            problems.Add($"--data: {string.Join(" and ", duplicate.Select(d => d.Path))} hold the same symbol {duplicate.Key}; give each symbol once");
+            problems.Add($"{data}: {string.Join(" and ", duplicate.Select(d => d.Path))} hold the same symbol {duplicate.Key}; give each symbol once");
         }
 
         if (problems.Count == 0 && series.Select(s => s.Bars.Resolution).Distinct().Count() > 1)
         {
-            problems.Add("--data: the files hold bars of different lengths (" + string.Join(", ", series.Select(s => $"{s.Path} {s.Bars.Resolution}")) +
+            problems.Add($"{data}: the files hold bars of different lengths (" + string.Join(", ", series.Select(s => $"{s.Path} {s.Bars.Resolution}")) +
                 "); backtest files of one resolution together, or name it with --resolution");
         }
 
@@ -232,6 +276,7 @@ public sealed class BacktestJob
         var resolution = request.Resolution ?? Resolution.Daily;
         var problems = new List<string>();
         var series = new List<BarSeries>();
+        var option = request.Origins.Label("--symbol");
         foreach (var symbol in request.Symbols)
         {
             // Everything up to the end is loaded: bars before --start warm the strategy up.
@@ -243,15 +288,15 @@ public sealed class BacktestJob
             }
             else if (await repository.CountAsync(symbol.Ticker, resolution, cancellationToken) > 0)
             {
-                problems.Add($"--symbol {symbol}: no {resolution} bar of {symbol} is stored on or before --end {request.End:yyyy-MM-dd}; choose a later --end ('tradewind data list' shows the stored range)");
+                problems.Add($"{option} {symbol}: no {resolution} bar of {symbol} is stored on or before {request.Origins.Mention("--end")} {request.End:yyyy-MM-dd}; choose a later --end ('tradewind data list' shows the stored range)");
             }
             else if (await repository.CountAsync(symbol.Ticker, null, cancellationToken) > 0)
             {
-                problems.Add($"--symbol {symbol}: {symbol} is stored, but not at {resolution}; name the stored resolution with --resolution ('tradewind data list' shows it)");
+                problems.Add($"{option} {symbol}: {symbol} is stored, but not at {resolution}; name the stored resolution with --resolution ('tradewind data list' shows it)");
             }
             else
             {
-                problems.Add($"--symbol {symbol}: no bars of {symbol} are stored in {database.Target.Display}; import them first ('tradewind data import {symbol}.csv'), or read a file with --data");
+                problems.Add($"{option} {symbol}: no bars of {symbol} are stored in {database.Target.Display}; import them first ('tradewind data import {symbol}.csv'), or read a file with --data");
             }
         }
 
@@ -284,27 +329,70 @@ public sealed class BacktestJob
         return (Bound(request.Start, end: false), Bound(request.End, end: true));
     }
 
+    // An error when no series has a bar in the period; a warning for each series that has none, or that starts after
+    // the period's first bar or ends before its last (the engine values a held position at its last close until the end).
     private static List<string> CheckPeriod(BacktestRequest request, List<BarSeries> series, DateTime? start, DateTime? end)
     {
+        var inPeriod = new List<(BarSeries Bars, DateTime First, DateTime Last)>();
         var empty = new List<BarSeries>();
         foreach (var bars in series)
         {
             var first = bars.LowerBound(start ?? DateTime.MinValue);
-            if (first >= bars.Count || bars.Time[first] > (end ?? DateTime.MaxValue))
+            var last = (end is { } e ? bars.LowerBound(e.AddTicks(1)) : bars.Count) - 1;
+            if (first < bars.Count && first <= last)
+            {
+                inPeriod.Add((bars, bars.Time[first], bars.Time[last]));
+            }
+            else
             {
                 empty.Add(bars);
             }
         }
 
         string Range(BarSeries bars) => $"{bars.Symbol} has {BarTimeFormat.Format(bars.Time[0], bars.Resolution, bars.Symbol)} to {BarTimeFormat.Format(bars.Time[bars.Count - 1], bars.Resolution, bars.Symbol)}";
-        var period = string.Create(CultureInfo.InvariantCulture, $"--start {(request.Start is { } s ? s.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : "(first bar)")} .. --end {(request.End is { } e ? e.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : "(last bar)")}");
-        if (empty.Count == series.Count)
+        var origins = request.Origins;
+        var period = string.Create(CultureInfo.InvariantCulture, $"{origins.Mention("--start")} {(request.Start is { } s ? s.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : "(first bar)")} .. {origins.Mention("--end")} {(request.End is { } d ? d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : "(last bar)")}");
+        if (inPeriod.Count == 0)
         {
             throw new JobInputException($"no bar falls in the period {period}: {string.Join("; ", series.Select(Range))}; choose dates inside the data");
         }
 
-        return empty.Select(bars => $"{Range(bars)}, no bar in the period {period}: it is not traded").ToList();
+        var warnings = empty.Select(bars => $"{Range(bars)}, no bar in the period {period}: it is not traded").ToList();
+        var periodFirst = inPeriod.Min(p => p.First);
+        var periodLast = inPeriod.Max(p => p.Last);
+        foreach (var (bars, first, last) in inPeriod)
+        {
+            string Time(DateTime utc) => BarTimeFormat.Format(utc, bars.Resolution, bars.Symbol);
+            var calendar = TradingCalendars.For(bars.Symbol.AssetClass);
+            var firstDay = ExchangeDate(bars, first);
+            var lastDay = ExchangeDate(bars, last);
+
+            // A daily bar covers its day, a weekly bar its week, an intraday bar (here) its day.
+            var covered = bars.Resolution.IsDateBased ? (int)bars.Resolution.Duration.TotalDays : 1;
+            if (Trades(calendar, ExchangeDate(bars, periodFirst), firstDay.AddDays(-1)))
+            {
+                warnings.Add($"{bars.Symbol}: its first bar is {Time(first)}, after the traded period's first bar {Time(periodFirst)}: it is not traded before {firstDay:yyyy-MM-dd}; pass --start {firstDay:yyyy-MM-dd} to start there");
+            }
+
+            if (Trades(calendar, lastDay.AddDays(covered), ExchangeDate(bars, periodLast)))
+            {
+                warnings.Add($"{bars.Symbol}: its last bar is {Time(last)}, before the traded period's last bar {Time(periodLast)}: a position in it is valued at its last close {Time(last)} for the rest of the run; pass --end {lastDay:yyyy-MM-dd} to stop there");
+            }
+        }
+
+        return warnings;
     }
+
+    // Whether the exchange trades on a day from `from` to `to`, inclusive: a series missing those days lacks data, where
+    // one missing a weekend or a holiday does not (stock data that ends on a Friday is complete for a period that ends on
+    // the Sunday of a crypto series). Outside the calendar's known years every day counts as a trading day.
+    private static bool Trades(TradingCalendar calendar, DateOnly from, DateOnly to) =>
+        from <= to && (!calendar.IsSupported(from.AddDays(-1)) || !calendar.IsSupported(to) || calendar.TradingDaysBetween(from.AddDays(-1), to) > 0);
+
+    // The exchange-local date of a bar: daily and weekly bars are keyed at 00:00 UTC of their date.
+    private static DateOnly ExchangeDate(BarSeries bars, DateTime utc) => bars.Resolution.IsDateBased
+        ? DateOnly.FromDateTime(utc)
+        : NodaTime.Instant.FromDateTimeUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc)).InZone(BarTimeFormat.ZoneOf(bars.Symbol)).Date.ToDateOnly();
 
     /// <summary>The outputs of one run, checked before it starts; owns the object store the uploads share.</summary>
     private sealed class OutputPlan : IDisposable

@@ -2,7 +2,7 @@ namespace Tradewind.Jobs.Backtesting;
 
 /// <summary>
 /// Where a backtest's outputs go: each a local path or an <c>s3://bucket/key</c> URL, null when not wanted. The tables
-/// (trades, fills, equity, orders) are CSV, or JSON lines when the path ends in <c>.jsonl</c>.
+/// (trades, fills, equity, orders, positions) are CSV, or JSON lines when the path ends in <c>.jsonl</c>.
 /// </summary>
 public sealed record BacktestOutputs
 {
@@ -17,6 +17,9 @@ public sealed record BacktestOutputs
 
     /// <summary>Every order with its final status (<c>--orders</c>).</summary>
     public string? Orders { get; init; }
+
+    /// <summary>The positions still open at the end (<c>--positions</c>).</summary>
+    public string? Positions { get; init; }
 
     /// <summary>The summary as JSON (<c>--json</c>; one line when the path ends in <c>.jsonl</c>).</summary>
     public string? Summary { get; init; }
@@ -34,6 +37,7 @@ public sealed record BacktestOutputs
             Fills = BacktestSettings.Given(Fills) ?? lower.Fills,
             Equity = BacktestSettings.Given(Equity) ?? lower.Equity,
             Orders = BacktestSettings.Given(Orders) ?? lower.Orders,
+            Positions = BacktestSettings.Given(Positions) ?? lower.Positions,
             Summary = BacktestSettings.Given(Summary) ?? lower.Summary,
             Report = BacktestSettings.Given(Report) ?? lower.Report,
         };
@@ -44,7 +48,7 @@ public sealed record BacktestOutputs
     {
         foreach (var (option, target) in new[]
         {
-            ("--output", Trades), ("--fills", Fills), ("--equity", Equity), ("--orders", Orders), ("--json", Summary), ("--report", Report),
+            ("--output", Trades), ("--fills", Fills), ("--equity", Equity), ("--orders", Orders), ("--positions", Positions), ("--json", Summary), ("--report", Report),
         })
         {
             if (BacktestSettings.Given(target) is { } given)

@@ -44,11 +44,26 @@ public sealed record BacktestRequest
     /// <summary>Which price of the next bar market orders take.</summary>
     public FillRule Fill { get; init; } = FillRule.NextOpen;
 
+    /// <summary>The annual risk-free rate for Sharpe and Sortino, a fraction (0.04 = 4 %); greater than −1.</summary>
+    public double RiskFreeRate { get; init; }
+
+    /// <summary>The most gross exposure per unit of equity that buys may reach (<see cref="Core.Engine.EngineOptions.MaxLeverage"/>); 1 = cash only.</summary>
+    public decimal MaxLeverage { get; init; } = 1m;
+
+    /// <summary>Whether equities trade whole shares only (crypto keeps its lot size).</summary>
+    public bool WholeShares { get; init; }
+
     /// <summary>Where the outputs go.</summary>
     public BacktestOutputs Outputs { get; init; } = new();
 
     /// <summary>Whether the run is stored in the database.</summary>
     public bool Save { get; init; }
+
+    /// <summary>The settings file the request came from, as the user named it; no output may overwrite it.</summary>
+    public string? ConfigFile { get; init; }
+
+    /// <summary>Which values came from the settings file, so that later messages (files, symbols, outputs) name it.</summary>
+    public SettingOrigins Origins { get; init; } = SettingOrigins.CommandLine;
 
     /// <summary>Checks <paramref name="settings"/> and builds the request.</summary>
     /// <exception cref="JobInputException">Every problem, each naming the option and the fix.</exception>
@@ -56,6 +71,7 @@ public sealed record BacktestRequest
     {
         ArgumentNullException.ThrowIfNull(settings);
         var problems = new List<string>();
+        var origins = settings.Origins;
 
         StrategyDefinition? strategy = null;
         StrategyParameterValues? parameters = null;
@@ -72,7 +88,9 @@ public sealed record BacktestRequest
             }
             catch (StrategyParameterException ex)
             {
-                problems.Add(strategy is null ? $"--strategy: {ex.Message}" : $"--param: {ex.Message} (see 'tradewind strategies show {strategy.Name}')");
+                problems.Add(strategy is null
+                    ? $"{origins.Label("--strategy")}: {ex.Message}"
+                    : $"{origins.Label("--param")}: {ex.Message} (see 'tradewind strategies show {strategy.Name}')");
             }
         }
 
@@ -82,11 +100,11 @@ public sealed record BacktestRequest
         {
             if (!Symbol.TryParse(text, out var symbol, out var reason))
             {
-                problems.Add($"--symbol: {reason}");
+                problems.Add($"{origins.Label("--symbol")}: {reason}");
             }
             else if (symbols.Contains(symbol))
             {
-                problems.Add($"--symbol: {symbol} is given twice; name each symbol once");
+                problems.Add($"{origins.Label("--symbol")}: {symbol} is given twice; name each symbol once");
             }
             else
             {
@@ -96,7 +114,7 @@ public sealed record BacktestRequest
 
         if (data.Count > 0 && settings.Symbols.Count > 0)
         {
-            problems.Add("--symbol and --data are both given: read the bars from the database (--symbol SPY) or from price files (--data SPY.csv), not both");
+            problems.Add($"{origins.Mention("--symbol")} and {origins.Mention("--data")} are both given: read the bars from the database (--symbol SPY) or from price files (--data SPY.csv), not both");
         }
         else if (data.Count == 0 && settings.Symbols.Count == 0)
         {
@@ -112,22 +130,22 @@ public sealed record BacktestRequest
             }
             else
             {
-                problems.Add($"--resolution: '{resolutionText}' is not a resolution; use e.g. 1m, 5m, 15m, 1h, 4h, 1d or 1w");
+                problems.Add($"{origins.Label("--resolution")}: '{resolutionText}' is not a resolution; use e.g. 1m, 5m, 15m, 1h, 4h, 1d or 1w");
             }
         }
 
-        var start = Date(settings.Start, "--start", problems);
-        var end = Date(settings.End, "--end", problems);
+        var start = Date(settings.Start, origins.Label("--start"), problems);
+        var end = Date(settings.End, origins.Label("--end"), problems);
         if (start > end)
         {
-            problems.Add($"--end {end:yyyy-MM-dd} is before --start {start:yyyy-MM-dd}; swap them or widen the period");
+            problems.Add($"{origins.Mention("--end")} {end:yyyy-MM-dd} is before {origins.Mention("--start")} {start:yyyy-MM-dd}; swap them or widen the period");
         }
 
         var cash = DefaultCash;
         if (BacktestSettings.Given(settings.Cash) is { } cashText
             && (!decimal.TryParse(cashText.Trim().Replace("_", string.Empty, StringComparison.Ordinal), NumberStyles.AllowDecimalPoint | NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out cash) || cash <= 0))
         {
-            problems.Add($"--cash: '{cashText}' is not a positive amount; write it like 100000 or 25000.50");
+            problems.Add($"{origins.Label("--cash")}: '{cashText}' is not a positive amount; write it like 100000 or 25000.50");
         }
 
         var commission = CommissionModel.None;
@@ -139,7 +157,7 @@ public sealed record BacktestRequest
             }
             catch (FormatException ex)
             {
-                problems.Add($"--commission: {ex.Message}");
+                problems.Add($"{origins.Label("--commission")}: {ex.Message}");
             }
         }
 
@@ -152,14 +170,28 @@ public sealed record BacktestRequest
             }
             else
             {
-                problems.Add($"--slippage-bps: '{slippageText}' is not a number of basis points from 0 to 10000; e.g. 5 for 0.05%");
+                problems.Add($"{origins.Label("--slippage-bps")}: '{slippageText}' is not a number of basis points from 0 to 10000; e.g. 5 for 0.05%");
             }
         }
 
         var fill = FillRule.NextOpen;
         if (BacktestSettings.Given(settings.Fill) is { } fillText && !FillRuleNames.TryParse(fillText, out fill))
         {
-            problems.Add($"--fill: '{fillText}' is not a fill rule; use {FillRuleNames.NextOpen} (the default) or {FillRuleNames.NextClose}");
+            problems.Add($"{origins.Label("--fill")}: '{fillText}' is not a fill rule; use {FillRuleNames.NextOpen} (the default) or {FillRuleNames.NextClose}");
+        }
+
+        var riskFree = 0.0;
+        if (BacktestSettings.Given(settings.RiskFree) is { } riskFreeText
+            && (!double.TryParse(riskFreeText.Trim(), NumberStyles.Float, CultureInfo.InvariantCulture, out riskFree) || !double.IsFinite(riskFree) || riskFree <= -1))
+        {
+            problems.Add($"{origins.Label("--risk-free")}: '{riskFreeText}' is not an annual rate as a fraction greater than -1; write e.g. 0.04 for 4%");
+        }
+
+        var leverage = 1m;
+        if (BacktestSettings.Given(settings.Leverage) is { } leverageText
+            && (!decimal.TryParse(leverageText.Trim(), NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out leverage) || leverage < 1m))
+        {
+            problems.Add($"{origins.Label("--leverage")}: '{leverageText}' is not a leverage of at least 1; write e.g. 1 (cash only, the default) or 2 (buys up to twice the equity)");
         }
 
         if (problems.Count > 0)
@@ -180,12 +212,17 @@ public sealed record BacktestRequest
             Commission = commission,
             Slippage = slippage,
             Fill = fill,
+            RiskFreeRate = riskFree,
+            MaxLeverage = leverage,
+            WholeShares = settings.WholeShares ?? false,
             Outputs = settings.Outputs,
             Save = settings.Save ?? false,
+            ConfigFile = BacktestSettings.Given(settings.ConfigFile),
+            Origins = origins,
         };
     }
 
-    private static DateOnly? Date(string? text, string option, List<string> problems)
+    private static DateOnly? Date(string? text, string label, List<string> problems)
     {
         if (BacktestSettings.Given(text) is not { } given)
         {
@@ -197,7 +234,7 @@ public sealed record BacktestRequest
             return date;
         }
 
-        problems.Add($"{option}: '{text}' is not a date; write it as yyyy-MM-dd, e.g. 2020-01-02");
+        problems.Add($"{label}: '{text}' is not a date; write it as yyyy-MM-dd, e.g. 2020-01-02");
         return null;
     }
 }

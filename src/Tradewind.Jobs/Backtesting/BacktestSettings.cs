@@ -39,11 +39,26 @@ public sealed record BacktestSettings
     /// <summary>Fill rule name (<c>fill</c>, <c>--fill</c>).</summary>
     public string? Fill { get; init; }
 
+    /// <summary>Annual risk-free rate for Sharpe and Sortino, a fraction such as 0.04 (<c>risk_free</c>, <c>--risk-free</c>).</summary>
+    public string? RiskFree { get; init; }
+
+    /// <summary>The most gross exposure per unit of equity that buys may reach, at least 1 (<c>leverage</c>, <c>--leverage</c>).</summary>
+    public string? Leverage { get; init; }
+
+    /// <summary>Whether equities trade whole shares only (<c>whole_shares</c>, <c>--whole-shares</c>).</summary>
+    public bool? WholeShares { get; init; }
+
     /// <summary>Where the outputs go.</summary>
     public BacktestOutputs Outputs { get; init; } = new();
 
     /// <summary>Whether the run is stored in the database (<c>save</c>, <c>--save</c>).</summary>
     public bool? Save { get; init; }
+
+    /// <summary>The settings file (<c>--config</c>) as the user named it, relative to the working directory; null without one.</summary>
+    public string? ConfigFile { get; init; }
+
+    /// <summary>Which values came from the settings file, so that messages about them name it.</summary>
+    public SettingOrigins Origins { get; init; } = SettingOrigins.CommandLine;
 
     /// <summary>
     /// These settings laid over <paramref name="lower"/>: every value given here wins; a list given here replaces the
@@ -52,10 +67,8 @@ public sealed record BacktestSettings
     public BacktestSettings Over(BacktestSettings lower)
     {
         ArgumentNullException.ThrowIfNull(lower);
-        var parameters = lower.Parameters
-            .Where(p => !Parameters.Any(mine => SameParameter(mine.Key, p.Key)))
-            .Concat(Parameters)
-            .ToList();
+        var kept = lower.Parameters.Where(p => !Parameters.Any(mine => SameParameter(mine.Key, p.Key))).ToList();
+        var parameters = kept.Concat(Parameters).ToList();
         return new BacktestSettings
         {
             Strategy = Given(Strategy) ?? lower.Strategy,
@@ -69,10 +82,36 @@ public sealed record BacktestSettings
             Commission = Given(Commission) ?? lower.Commission,
             SlippageBps = Given(SlippageBps) ?? lower.SlippageBps,
             Fill = Given(Fill) ?? lower.Fill,
+            RiskFree = Given(RiskFree) ?? lower.RiskFree,
+            Leverage = Given(Leverage) ?? lower.Leverage,
+            WholeShares = WholeShares ?? lower.WholeShares,
             Outputs = Outputs.Over(lower.Outputs),
             Save = Save ?? lower.Save,
+            ConfigFile = Given(ConfigFile) ?? lower.ConfigFile,
+            Origins = SettingOrigins.Merge(Origins, lower.Origins, Gives, kept.Count > 0 && Parameters.Count > 0 ? ["params"] : []),
         };
     }
+
+    // Whether these settings give the value of a settings file key (and so win over a lower layer's).
+    private bool Gives(string key) => key switch
+    {
+        "strategy" => Given(Strategy) is not null,
+        "symbols" => Symbols.Count > 0,
+        "data" => Data.Count > 0,
+        "start" => Given(Start) is not null,
+        "end" => Given(End) is not null,
+        "resolution" => Given(Resolution) is not null,
+        "params" => Parameters.Count > 0,
+        "cash" => Given(Cash) is not null,
+        "commission" => Given(Commission) is not null,
+        "slippage_bps" => Given(SlippageBps) is not null,
+        "fill" => Given(Fill) is not null,
+        "risk_free" => Given(RiskFree) is not null,
+        "leverage" => Given(Leverage) is not null,
+        "whole_shares" => WholeShares is not null,
+        "save" => Save is not null,
+        _ => Outputs.Named().Any(o => SettingOrigins.KeyOf(o.Option) == key),
+    };
 
     internal static string? Given(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;
 

@@ -59,6 +59,15 @@ public sealed record BacktestSummary
     /// <summary>Commissions paid.</summary>
     public required decimal Fees { get; init; }
 
+    /// <summary>
+    /// The positions still held at the end, valued at their last close: not round trips, so not in <see cref="ClosedTrades"/>,
+    /// the win rate or the expectancy, but in <see cref="FinalEquity"/>.
+    /// </summary>
+    public IReadOnlyList<OpenPosition> OpenPositions { get; init; } = [];
+
+    /// <summary>The open positions' P&amp;L at their last close, before the commission a sale would cost.</summary>
+    public decimal UnrealizedPnL => OpenPositions.Sum(p => p.UnrealizedPnL);
+
     /// <summary>End equity / start equity − 1.</summary>
     public required double TotalReturn { get; init; }
 
@@ -125,11 +134,21 @@ public sealed record BacktestSummary
     /// <summary>The annual risk-free rate used for Sharpe and Sortino.</summary>
     public required double RiskFreeRate { get; init; }
 
+    /// <summary>The most gross exposure per unit of equity that buys could reach (1 = cash only).</summary>
+    public decimal MaxLeverage { get; init; } = 1m;
+
+    /// <summary>Whether equities traded whole shares only (crypto keeps its lot size).</summary>
+    public bool WholeShares { get; init; }
+
     /// <summary>How long the engine took, loading and outputs excluded.</summary>
     public required TimeSpan Elapsed { get; init; }
 
-    /// <summary>The summary of <paramref name="result"/>, made at <paramref name="createdAt"/> and run in <paramref name="elapsed"/>.</summary>
-    public static BacktestSummary From(BacktestResult result, Guid runId, DateTimeOffset createdAt, TimeSpan elapsed)
+    /// <summary>
+    /// The summary of <paramref name="result"/>, made at <paramref name="createdAt"/> and run in <paramref name="elapsed"/>;
+    /// <paramref name="wholeShares"/> says whether the run's quantity rules made equities whole shares (the engine
+    /// options hold the rules as a function, which cannot say so itself).
+    /// </summary>
+    public static BacktestSummary From(BacktestResult result, Guid runId, DateTimeOffset createdAt, TimeSpan elapsed, bool wholeShares = false)
     {
         ArgumentNullException.ThrowIfNull(result);
         var s = result.Statistics;
@@ -150,6 +169,7 @@ public sealed record BacktestSummary
             InitialCash = result.Options.InitialCash,
             FinalEquity = result.FinalEquity,
             Fees = result.Final.Fees,
+            OpenPositions = result.OpenPositions,
             TotalReturn = s.TotalReturn,
             Cagr = s.Cagr,
             Volatility = s.Volatility,
@@ -172,6 +192,8 @@ public sealed record BacktestSummary
             SlippageBps = result.SlippageBps,
             FillRule = result.FillRule,
             RiskFreeRate = s.RiskFreeRate,
+            MaxLeverage = result.Options.MaxLeverage,
+            WholeShares = wholeShares,
             Elapsed = elapsed,
         };
     }
@@ -214,9 +236,13 @@ public sealed record BacktestSummary
         new("Worst trade", Money(WorstTrade)),
         new("Exposure", Percent(Exposure)),
         new("Turnover", Ratio(Turnover)),
+        new("Open positions", OpenPositions.Count == 0
+            ? "none"
+            : string.Create(CultureInfo.InvariantCulture, $"{OpenPositions.Count:N0}, unrealized P&L {Money(UnrealizedPnL)} (not in the trade figures)")),
         new("Fills", FillCount.ToString("N0", CultureInfo.InvariantCulture)),
         new("Fees", Money(Fees)),
-        new("Costs", string.Create(CultureInfo.InvariantCulture, $"commission {Commission}, slippage {Exact(SlippageBps)} bps, fill {FillRule}")),
+        new("Costs", string.Create(CultureInfo.InvariantCulture,
+            $"commission {Commission}, slippage {Exact(SlippageBps)} bps, fill {FillRule}, risk-free {Percent(RiskFreeRate)}, leverage {Exact(MaxLeverage)}x, {(WholeShares ? "whole shares" : "fractional shares")}")),
         new("Run id", RunId.ToString()),
         new("Elapsed", string.Create(CultureInfo.InvariantCulture, $"{Elapsed.TotalMilliseconds:N0} ms")),
     ];
@@ -276,6 +302,7 @@ public sealed record BacktestSummary
         json.WriteNumber("initial_cash", Exact(InitialCash));
         json.WriteNumber("final_equity", Exact(FinalEquity));
         json.WriteNumber("fees", Exact(Fees));
+        json.WriteNumber("unrealized_pnl", Exact(UnrealizedPnL));
         json.WriteNumber("total_return", TotalReturn);
         Number(json, "cagr", Cagr);
         Number(json, "volatility", Volatility);
@@ -294,12 +321,36 @@ public sealed record BacktestSummary
         Number(json, "turnover", Turnover);
         Number(json, "best_trade", BestTrade);
         Number(json, "worst_trade", WorstTrade);
+        WriteOpenPositions(json);
         json.WriteString("commission", Commission);
         json.WriteNumber("slippage_bps", Exact(SlippageBps));
         json.WriteString("fill_rule", FillRule);
         json.WriteNumber("risk_free_rate", RiskFreeRate);
+        json.WriteNumber("max_leverage", Exact(MaxLeverage));
+        json.WriteBoolean("whole_shares", WholeShares);
         json.WriteNumber("elapsed_ms", Math.Round(Elapsed.TotalMilliseconds, 3));
         json.WriteEndObject();
+    }
+
+    // Each open position as an object, money exact and times as the other outputs show bar times.
+    private void WriteOpenPositions(Utf8JsonWriter json)
+    {
+        json.WriteStartArray("open_positions");
+        foreach (var position in OpenPositions)
+        {
+            json.WriteStartObject();
+            json.WriteString("symbol", position.Symbol.Ticker);
+            json.WriteNumber("quantity", Exact(position.Quantity));
+            json.WriteNumber("average_cost", Exact(position.AverageCost));
+            json.WriteNumber("last_price", Exact(position.LastPrice));
+            json.WriteString("last_price_time", BarTimeFormat.Format(position.LastPriceTime, Resolution, position.Symbol));
+            json.WriteString("entry_time", BarTimeFormat.Format(position.EntryTime, Resolution, position.Symbol));
+            json.WriteNumber("market_value", Exact(position.MarketValue));
+            json.WriteNumber("unrealized_pnl", Exact(position.UnrealizedPnL));
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
     }
 
     private static string Percent(double? value) =>
@@ -350,7 +401,7 @@ public sealed record BacktestSummary
     }
 
     /// <summary><paramref name="value"/> without trailing zeros (100000.00 → 100000): the same amount, shorter text.</summary>
-    internal static decimal Exact(decimal value) => value / 1.000000000000000000000000000000000m;
+    public static decimal Exact(decimal value) => value / 1.000000000000000000000000000000000m;
 
     private static void Number(Utf8JsonWriter json, string name, decimal? value)
     {

@@ -258,11 +258,17 @@ public sealed class BacktestCommandTests(PostgresServer postgres, MotoServer mot
     [InlineData("--json|s3://x/summary.json", "--json: 's3://x/summary.json' is not a valid object storage URL")]
     [InlineData("--config|missing.yaml", "--config: missing.yaml: file not found")]
     [InlineData("--config|bad.yaml", "bad.yaml:1: unknown key 'outptu'")]
+    [InlineData("--config|badstart.yaml", "error: badstart.yaml: start: '2020-13-01' is not a date; write it as yyyy-MM-dd")]
+    [InlineData("--risk-free|-1", "--risk-free: '-1' is not an annual rate as a fraction greater than -1; write e.g. 0.04 for 4%")]
+    [InlineData("--leverage|0.5", "--leverage: '0.5' is not a leverage of at least 1")]
+    [InlineData("--fills|TEST.csv", "--fills TEST.csv is the price file --data TEST.csv: writing it would destroy an input of the run")]
+    [InlineData("--positions|out", "--positions: out is a folder; name a file in it, e.g. out/positions.csv")]
     public async Task A_bad_input_is_exit_1_with_a_message_naming_it_and_nothing_is_written(string extra, string message)
     {
         _dir.Write("TEST.csv", BacktestExamples.SmallDailyCsv);
         _dir.Write("BAD.csv", "date,open,high,low,close,volume\n2024-01-02,1,2,0.5,1,100\n2024-01-03,1,2,0.5,abc,100\n");
         _dir.Write("bad.yaml", "outptu: t.csv\n");
+        _dir.Write("badstart.yaml", "start: 2020-13-01\n");
         Directory.CreateDirectory(_dir.File("out"));
         var arguments = Example.ToList();
         var (option, value) = (extra.Split('|')[0], extra.Split('|')[1]);
@@ -284,6 +290,93 @@ public sealed class BacktestCommandTests(PostgresServer postgres, MotoServer mot
         Assert.Contains("nothing was run or written", result.Error, StringComparison.Ordinal);
         Assert.Equal(string.Empty, result.Output);
         Assert.Empty(Directory.GetFileSystemEntries(_dir.File("out")));
+        Assert.Equal(BacktestExamples.SmallDailyCsv, await File.ReadAllTextAsync(_dir.File("TEST.csv"), Ct));
+    }
+
+    [Fact]
+    public async Task Risk_free_rate_leverage_and_whole_shares_are_options_recorded_in_the_summary_and_its_table()
+    {
+        _dir.Write("TEST.csv", BacktestExamples.SmallDailyCsv);
+
+        var result = await CliRun.RunAsync(_dir.Path,
+            "backtest", "--strategy", "buy-and-hold", "--data", "TEST.csv", "--cash", "100003", "--risk-free", "0.04", "--leverage", "2", "--whole-shares",
+            "--json", "s.json", "--fills", "f.csv");
+
+        Assert.True(result.ExitCode == 0, result.Error);
+        Assert.Contains(result.OutputLines, l => l.Contains("│ Costs", StringComparison.Ordinal)
+            && l.Contains("commission none, slippage 0 bps, fill next-open, risk-free 4.00%, leverage 2x, whole shares", StringComparison.Ordinal));
+        using var summary = JsonDocument.Parse(await File.ReadAllTextAsync(_dir.File("s.json"), Ct));
+        var s = summary.RootElement;
+        Assert.Equal(0.04, s.GetProperty("risk_free_rate").GetDouble());
+        Assert.Equal(2m, s.GetProperty("max_leverage").GetDecimal());
+        Assert.True(s.GetProperty("whole_shares").GetBoolean());
+        Assert.Equal("10000", (await File.ReadAllLinesAsync(_dir.File("f.csv"), Ct))[1].Split(',')[3]);
+    }
+
+    [Fact]
+    public async Task Positions_open_at_the_end_are_a_table_after_the_figures_and_an_output()
+    {
+        _dir.Write("TEST.csv", BacktestExamples.SmallDailyCsv);
+
+        var result = await CliRun.RunAsync(_dir.Path, [.. Example, "--positions", "out/positions.csv", "--json", "out/summary.json"]);
+
+        Assert.True(result.ExitCode == 0, result.Error);
+        Assert.Contains(result.OutputLines, l => l.Contains("│ Open positions", StringComparison.Ordinal) && l.Contains("1, unrealized P&L 27.50 (not in the trade figures)", StringComparison.Ordinal));
+        var title = Array.FindIndex(result.OutputLines, l => l.Contains("Open positions at the end (not round trips: not in the trade figures)", StringComparison.Ordinal));
+        Assert.True(title > Array.FindIndex(result.OutputLines, l => l.Contains("│ Elapsed", StringComparison.Ordinal)), result.Output);
+        Assert.Contains(result.OutputLines, l => Cells(l) == "TEST|10|10.25|13.00|2024-01-18|2024-01-16|130.00|27.50");
+        Assert.Contains("wrote positions CSV to out/positions.csv", result.Error, StringComparison.Ordinal);
+        Assert.Equal(
+            ["symbol,quantity,average_cost,last_price,last_price_time,entry_time,market_value,unrealized_pnl", "TEST,10,10.25,13,2024-01-18,2024-01-16,130,27.5"],
+            await File.ReadAllLinesAsync(_dir.File("out/positions.csv"), Ct));
+        using var summary = JsonDocument.Parse(await File.ReadAllTextAsync(_dir.File("out/summary.json"), Ct));
+        Assert.Equal(27.5m, summary.RootElement.GetProperty("unrealized_pnl").GetDecimal());
+        Assert.Equal("TEST", summary.RootElement.GetProperty("open_positions")[0].GetProperty("symbol").GetString());
+
+        // A run that ends flat prints no positions table.
+        var flat = await CliRun.RunAsync(_dir.Path, [.. Example, "--end", "2024-01-12"]);
+        Assert.True(flat.ExitCode == 0, flat.Error);
+        Assert.DoesNotContain("Open positions at the end", flat.Output, StringComparison.Ordinal);
+        Assert.Contains(flat.OutputLines, l => l.Contains("│ Open positions", StringComparison.Ordinal) && l.Contains("│ none", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task An_output_over_the_settings_file_is_refused_naming_both_and_the_file_is_kept()
+    {
+        _dir.Write("TEST.csv", BacktestExamples.SmallDailyCsv);
+        var yaml = _dir.Write("run.yaml", "strategy: buy-and-hold\ndata: TEST.csv\n");
+
+        var result = await CliRun.RunAsync(_dir.Path, "backtest", "--config", "run.yaml", "--json", "run.yaml", "--output", "out/trades.csv");
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("error: --json run.yaml is the settings file --config run.yaml: writing it would destroy an input of the run; name another file", result.Error, StringComparison.Ordinal);
+        Assert.Equal("strategy: buy-and-hold\ndata: TEST.csv\n", await File.ReadAllTextAsync(yaml, Ct));
+        Assert.Equal(["TEST.csv", "run.yaml"], Files());
+    }
+
+    [Fact]
+    public async Task The_shared_SPY_and_BTC_files_warn_that_bitcoin_covers_only_part_of_the_period()
+    {
+        File.Copy(SharedData.File("daily/SPY.csv"), _dir.File("SPY.csv"));
+        File.Copy(SharedData.File("daily/BTC-USD.csv"), _dir.File("BTC-USD.csv"));
+
+        var result = await CliRun.RunAsync(_dir.Path, "backtest", "--strategy", "equal-weight", "--data", "SPY.csv", "--data", "BTC-USD.csv", "--json", "s.json");
+
+        Assert.True(result.ExitCode == 0, result.Error);
+        Assert.Contains(
+            "warning: BTC-USD: its first bar is 2014-09-17, after the traded period's first bar 1993-01-29: it is not traded before 2014-09-17; pass --start 2014-09-17 to start there",
+            result.Error,
+            StringComparison.Ordinal);
+        Assert.Contains(
+            "warning: BTC-USD: its last bar is 2022-03-01, before the traded period's last bar 2025-01-07: a position in it is valued at its last close 2022-03-01 for the rest of the run; pass --end 2022-03-01 to stop there",
+            result.Error,
+            StringComparison.Ordinal);
+        Assert.DoesNotContain("warning: SPY", result.Error, StringComparison.Ordinal);
+        Assert.Contains(result.OutputLines, l => l.Contains("│ Final equity", StringComparison.Ordinal));
+
+        var bounded = await CliRun.RunAsync(_dir.Path, "backtest", "--strategy", "equal-weight", "--data", "SPY.csv", "--data", "BTC-USD.csv", "--start", "2014-09-17", "--end", "2022-03-01");
+        Assert.True(bounded.ExitCode == 0, bounded.Error);
+        Assert.DoesNotContain("warning:", bounded.Error, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -330,6 +423,9 @@ public sealed class BacktestCommandTests(PostgresServer postgres, MotoServer mot
     }
 
     public void Dispose() => _dir.Dispose();
+
+    // A table row's cells, trimmed, joined by '|': "│ TEST │ 10 │" is "TEST|10".
+    private static string Cells(string line) => string.Join('|', line.Split('│', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
 
     private static string WithoutRun(string html) =>
         System.Text.RegularExpressions.Regex.Replace(html, "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|made [^.]*UTC|<tr><td>Elapsed</td><td>[^<]*</td></tr>", "", System.Text.RegularExpressions.RegexOptions.None, TimeSpan.FromSeconds(5));

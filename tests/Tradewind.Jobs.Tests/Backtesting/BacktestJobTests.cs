@@ -1,7 +1,9 @@
 using System.Text.Json;
 using Tradewind.Core.Market;
+using Tradewind.Core.Time;
 using Tradewind.Data.Csv;
 using Tradewind.Jobs.Backtesting;
+using Tradewind.Jobs.Backtesting.Outputs;
 using Tradewind.Storage.Backtests;
 using Tradewind.Storage.PriceHistory;
 using Tradewind.Testing;
@@ -111,7 +113,7 @@ public sealed class BacktestJobTests : IDisposable
         var run = await _job.RunAsync(JobRun.Example(new BacktestOutputs { Trades = "blocked/trades.csv", Summary = "ok/summary.json" }));
 
         var failure = Assert.Single(run.Failures);
-        Assert.StartsWith("trades CSV was not written to blocked/trades.csv: ", failure, StringComparison.Ordinal);
+        Assert.StartsWith("trades CSV was not written to blocked/trades.csv: ", failure.Message, StringComparison.Ordinal);
         Assert.Equal(["summary JSON to ok/summary.json"], run.Written);
         Assert.True(File.Exists(_job.File("ok/summary.json")));
         Assert.False(run.Succeeded);
@@ -221,5 +223,176 @@ public sealed class BacktestJobTests : IDisposable
         Assert.Equal(["OLD has 2023-01-03 to 2023-01-04, no bar in the period --start 2024-01-02 .. --end (last bar): it is not traded"], run.Warnings);
     }
 
+    [Fact]
+    public async Task Risk_free_rate_leverage_and_whole_shares_reach_the_engine_and_the_summary()
+    {
+        // buy-and-hold buys the whole equity, 100003 / 10 = 10000.3 shares: fractional by default, whole when asked.
+        var plain = await _job.RunAsync(new BacktestSettings { Strategy = "buy-and-hold", Data = ["TEST.csv"], Cash = "100003" });
+        var set = await _job.RunAsync(new BacktestSettings { Strategy = "buy-and-hold", Data = ["TEST.csv"], Cash = "100003", RiskFree = "0.04", Leverage = "2", WholeShares = true });
+
+        Assert.Equal(10000.3m, Assert.Single(plain.Result.Journal.Fills).Fill.Quantity);
+        Assert.Equal(10000m, Assert.Single(set.Result.Journal.Fills).Fill.Quantity);
+        Assert.Equal((0.04, 2m), (set.Result.Options.RiskFreeRate, set.Result.Options.MaxLeverage));
+        Assert.Equal((0.04, 2m, true), (set.Summary.RiskFreeRate, set.Summary.MaxLeverage, set.Summary.WholeShares));
+        Assert.Equal((0.0, 1m, false), (plain.Summary.RiskFreeRate, plain.Summary.MaxLeverage, plain.Summary.WholeShares));
+        Assert.NotEqual(plain.Summary.Sharpe, set.Summary.Sharpe);
+        Assert.Contains(
+            set.Summary.Figures(),
+            f => f.Key == "Costs" && f.Value == "commission none, slippage 0 bps, fill next-open, risk-free 4.00%, leverage 2x, whole shares");
+        using var json = JsonDocument.Parse(set.Summary.ToJson());
+        Assert.Equal(("0.04", "2", true), (json.RootElement.GetProperty("risk_free_rate").GetRawText(), json.RootElement.GetProperty("max_leverage").GetRawText(), json.RootElement.GetProperty("whole_shares").GetBoolean()));
+    }
+
+    [Fact]
+    public async Task Whole_shares_leave_crypto_in_its_lots()
+    {
+        _job.Write("BTC-USD.csv", BacktestExamples.SmallDailyCsv);
+
+        var run = await _job.RunAsync(new BacktestSettings { Strategy = "buy-and-hold", Data = ["BTC-USD.csv"], Cash = "100003", WholeShares = true });
+
+        Assert.Equal(10000.3m, Assert.Single(run.Result.Journal.Fills).Fill.Quantity);
+    }
+
+    [Fact]
+    public async Task An_output_naming_a_price_file_or_the_settings_file_is_refused_before_anything_runs()
+    {
+        _job.Write("data/SPY.csv", BacktestExamples.SmallDailyCsv);
+        _job.Write("run.yaml", "strategy: buy-and-hold\n");
+        var settings = new BacktestSettings
+        {
+            Strategy = "buy-and-hold",
+            Data = ["TEST.csv", "data/SPY.csv"],
+            ConfigFile = "run.yaml",
+            Outputs = new BacktestOutputs { Trades = "data/SPY.csv", Equity = "./TEST.csv", Summary = "run.yaml", Report = "out/report.html" },
+        };
+
+        var ex = await Assert.ThrowsAsync<JobInputException>(() => _job.RunAsync(settings));
+
+        Assert.Equal(
+            [
+                "--output data/SPY.csv is the price file --data data/SPY.csv: writing it would destroy an input of the run; name another file",
+                "--equity ./TEST.csv is the price file --data TEST.csv: writing it would destroy an input of the run; name another file",
+                "--json run.yaml is the settings file --config run.yaml: writing it would destroy an input of the run; name another file",
+            ],
+            ex.Problems);
+        Assert.Equal(BacktestExamples.SmallDailyCsv, await File.ReadAllTextAsync(_job.File("data/SPY.csv"), Ct));
+        Assert.Equal(["TEST.csv", "data/SPY.csv", "run.yaml"], _job.Files());
+    }
+
+    [Fact]
+    public async Task Problems_with_files_and_outputs_from_the_settings_file_name_the_file_and_key()
+    {
+        Directory.CreateDirectory(_job.File("out"));
+        var settings = BacktestSettingsFile.Parse("""
+            strategy: buy-and-hold
+            data: [TEST.csv, missing.csv]
+            output: out
+            equity: TEST.csv
+            """, "run.yaml");
+
+        var outputs = await Assert.ThrowsAsync<JobInputException>(() => _job.RunAsync(settings));
+        var files = await Assert.ThrowsAsync<JobInputException>(() => _job.RunAsync(settings with { Outputs = new BacktestOutputs() }));
+
+        Assert.Equal(
+            [
+                "run.yaml: output: out is a folder; name a file in it, e.g. out/trades.csv",
+                "equity (run.yaml) TEST.csv is the price file data (run.yaml) TEST.csv: writing it would destroy an input of the run; name another file",
+            ],
+            outputs.Problems);
+        Assert.Equal($"run.yaml: data: missing.csv: file not found (relative paths start at {_job.Folder})", files.Message);
+    }
+
+    [Fact]
+    public async Task A_series_that_ends_before_the_others_is_a_warning_naming_its_last_close_and_the_end_that_stops_there()
+    {
+        // BTC-USD trades every day and stops on 2024-01-10; TEST (NYSE) runs to 2024-01-18. TEST has no bar on 2024-01-01,
+        // BTC-USD's first day, but the exchange was closed (New Year's Day): that is not missing data.
+        _job.Write("BTC-USD.csv", DailyCsv(TradingCalendars.Crypto, new DateOnly(2024, 1, 1), new DateOnly(2024, 1, 10)));
+
+        var run = await _job.RunAsync(new BacktestSettings { Strategy = "equal-weight", Data = ["TEST.csv", "BTC-USD.csv"] });
+
+        Assert.Equal(
+            ["BTC-USD: its last bar is 2024-01-10, before the traded period's last bar 2024-01-18: a position in it is valued at its last close 2024-01-10 for the rest of the run; pass --end 2024-01-10 to stop there"],
+            run.Warnings);
+        Assert.Contains(run.Result.OpenPositions, p => p.Symbol.Ticker == "BTC-USD" && p.LastPriceTime == new DateTime(2024, 1, 10, 0, 0, 0, DateTimeKind.Utc));
+        var stopped = await _job.RunAsync(new BacktestSettings { Strategy = "equal-weight", Data = ["TEST.csv", "BTC-USD.csv"], End = "2024-01-10" });
+        Assert.Empty(stopped.Warnings);
+    }
+
+    [Fact]
+    public async Task A_series_that_starts_late_is_a_warning_and_weekends_and_holidays_are_not()
+    {
+        // LATE starts on 2024-01-09, a week into the period; WEEK (NYSE) ends on Friday 2024-01-12 while BTC-USD runs to
+        // Sunday 2024-01-14 and starts on the Saturday before TEST's first bar: no trading day is missing from those.
+        _job.Write("LATE.csv", DailyCsv(TradingCalendars.Nyse, new DateOnly(2024, 1, 9), new DateOnly(2024, 1, 12)));
+        _job.Write("WEEK.csv", DailyCsv(TradingCalendars.Nyse, new DateOnly(2024, 1, 2), new DateOnly(2024, 1, 12)));
+        _job.Write("BTC-USD.csv", DailyCsv(TradingCalendars.Crypto, new DateOnly(2023, 12, 30), new DateOnly(2024, 1, 14)));
+
+        var run = await _job.RunAsync(new BacktestSettings { Strategy = "equal-weight", Data = ["LATE.csv", "WEEK.csv", "BTC-USD.csv"] });
+
+        Assert.Equal(
+            ["LATE: its first bar is 2024-01-09, after the traded period's first bar 2023-12-30: it is not traded before 2024-01-09; pass --start 2024-01-09 to start there"],
+            run.Warnings);
+    }
+
+    [Fact]
+    public async Task A_writer_that_fails_unexpectedly_is_recorded_with_its_type_and_the_others_are_still_written()
+    {
+        var run = await _job.RunAsync(JobRun.Example());
+        var writers = new IBacktestOutputWriter[]
+        {
+            new FailingWriter("trades CSV", "out/trades.csv", new InvalidOperationException("a bug")),
+            new FailingWriter("summary JSON", "out/summary.json", null),
+            new FailingWriter("HTML report", "out/report.html", new IOException("disk full")),
+        };
+
+        var (written, failures) = await BacktestJob.WriteAsync(writers, run.Result, run.Summary, Ct);
+
+        Assert.Equal(["summary JSON to out/summary.json"], written);
+        Assert.Equal(
+            [
+                "trades CSV was not written to out/trades.csv: unexpected System.InvalidOperationException: a bug",
+                "HTML report was not written to out/report.html: disk full",
+            ],
+            failures.Select(f => f.Message));
+        Assert.Equal([true, false], failures.Select(f => f.Unexpected));
+        Assert.IsType<InvalidOperationException>(failures[0].Error);
+    }
+
+    [Fact]
+    public async Task A_cancellation_while_writing_is_not_recorded_as_a_failure()
+    {
+        var run = await _job.RunAsync(JobRun.Example());
+        using var cancel = new CancellationTokenSource();
+        await cancel.CancelAsync();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() =>
+            BacktestJob.WriteAsync([new FailingWriter("trades CSV", "t.csv", new OperationCanceledException(cancel.Token))], run.Result, run.Summary, cancel.Token));
+    }
+
     public void Dispose() => _job.Dispose();
+
+    // A daily file with a bar on every date from `first` to `last` that the calendar trades, rising by 1 a bar.
+    private static string DailyCsv(TradingCalendar calendar, DateOnly first, DateOnly last)
+    {
+        var text = new System.Text.StringBuilder("date,open,high,low,close,volume\n");
+        var price = 10;
+        foreach (var d in calendar.TradingDays(first, last))
+        {
+            price++;
+            text.Append(System.Globalization.CultureInfo.InvariantCulture, $"{d:yyyy-MM-dd},{price},{price + 1},{price},{price + 1},1000\n");
+        }
+
+        return text.ToString();
+    }
+
+    private sealed class FailingWriter(string description, string target, Exception? error) : IBacktestOutputWriter
+    {
+        public string Target => target;
+
+        public string Description => description;
+
+        public Task WriteAsync(Core.Engine.BacktestResult result, BacktestSummary summary, CancellationToken cancellationToken) =>
+            error is null ? Task.CompletedTask : Task.FromException(error);
+    }
 }

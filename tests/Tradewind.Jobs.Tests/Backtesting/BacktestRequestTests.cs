@@ -17,6 +17,9 @@ public sealed class BacktestRequestTests
         Assert.Equal(CommissionModel.None, request.Commission);
         Assert.Equal(0m, request.Slippage.BasisPoints);
         Assert.Equal(FillRule.NextOpen, request.Fill);
+        Assert.Equal(0.0, request.RiskFreeRate);
+        Assert.Equal(1m, request.MaxLeverage);
+        Assert.False(request.WholeShares);
         Assert.Null(request.Resolution);
         Assert.Null(request.Start);
         Assert.False(request.Save);
@@ -37,6 +40,9 @@ public sealed class BacktestRequestTests
             Commission = "per-share:0.005,min:1",
             SlippageBps = "2.5",
             Fill = "NEXT-CLOSE",
+            RiskFree = "0.04",
+            Leverage = "2.5",
+            WholeShares = true,
             Save = true,
         });
 
@@ -50,6 +56,9 @@ public sealed class BacktestRequestTests
         Assert.Equal("per-share:0.005,min:1", request.Commission.Spec);
         Assert.Equal(2.5m, request.Slippage.BasisPoints);
         Assert.Equal(FillRule.NextClose, request.Fill);
+        Assert.Equal(0.04, request.RiskFreeRate);
+        Assert.Equal(2.5m, request.MaxLeverage);
+        Assert.True(request.WholeShares);
         Assert.True(request.Save);
     }
 
@@ -69,6 +78,8 @@ public sealed class BacktestRequestTests
             Commission = "per-trade:1",
             SlippageBps = "-3",
             Fill = "open",
+            RiskFree = "-1",
+            Leverage = "0.5",
         }));
 
         Assert.Equal(
@@ -82,8 +93,66 @@ public sealed class BacktestRequestTests
                 "--commission: commission spec 'per-trade:1' is not valid: 'per-trade' is not a commission model. Use one of none, per-share:0.005,min:1, percent:0.1 or fixed:1",
                 "--slippage-bps: '-3' is not a number of basis points from 0 to 10000; e.g. 5 for 0.05%",
                 "--fill: 'open' is not a fill rule; use next-open (the default) or next-close",
+                "--risk-free: '-1' is not an annual rate as a fraction greater than -1; write e.g. 0.04 for 4%",
+                "--leverage: '0.5' is not a leverage of at least 1; write e.g. 1 (cash only, the default) or 2 (buys up to twice the equity)",
             ],
             ex.Problems);
+    }
+
+    [Theory]
+    [InlineData("4%")]
+    [InlineData("NaN")]
+    [InlineData("-1.5")]
+    public void A_risk_free_rate_must_be_a_finite_fraction_above_minus_one(string rate)
+    {
+        var ex = Assert.Throws<JobInputException>(() => BacktestRequest.Parse(new BacktestSettings { Strategy = "buy-and-hold", Data = ["SPY.csv"], RiskFree = rate }));
+
+        Assert.StartsWith($"--risk-free: '{rate}' is not an annual rate", Assert.Single(ex.Problems), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_bad_value_from_the_settings_file_is_named_by_the_file_and_its_key()
+    {
+        var file = BacktestSettingsFile.Parse("""
+            strategy: sma-cross
+            data: [SPY.csv]
+            symbols: [SPY]
+            start: 2020-13-01
+            end: 2020-12-31
+            params: { fast: 0 }
+            cash: lots
+            risk_free: x
+            leverage: 0
+            """, "run.yaml");
+        // On the command line: --end and --slow, which win over the file and are named as options.
+        var options = new BacktestSettings { End = "31/12/2020", Parameters = [new("slow", "x")] };
+
+        var ex = Assert.Throws<JobInputException>(() => BacktestRequest.Parse(options.Over(file)));
+
+        Assert.Equal(
+            [
+                "--param and run.yaml: params: strategy sma-cross: fast: 0 is outside 1..10000 (expected 1..10000: fast moving-average length in bars); slow: 'x' is not a whole number (expected 2..10000: slow moving-average length in bars (more than fast)) (see 'tradewind strategies show sma-cross')",
+                "symbols (run.yaml) and data (run.yaml) are both given: read the bars from the database (--symbol SPY) or from price files (--data SPY.csv), not both",
+                "run.yaml: start: '2020-13-01' is not a date; write it as yyyy-MM-dd, e.g. 2020-01-02",
+                "--end: '31/12/2020' is not a date; write it as yyyy-MM-dd, e.g. 2020-01-02",
+                "run.yaml: cash: 'lots' is not a positive amount; write it like 100000 or 25000.50",
+                "run.yaml: risk_free: 'x' is not an annual rate as a fraction greater than -1; write e.g. 0.04 for 4%",
+                "run.yaml: leverage: '0' is not a leverage of at least 1; write e.g. 1 (cash only, the default) or 2 (buys up to twice the equity)",
+            ],
+            ex.Problems);
+    }
+
+    [Fact]
+    public void A_period_running_backwards_in_the_settings_file_names_the_file()
+    {
+        var ex = Assert.Throws<JobInputException>(() => BacktestRequest.Parse(BacktestSettingsFile.Parse("""
+            strategy: buy-and-hold
+            data: SPY.csv
+            start: 2021-01-01
+            end: 2020-01-01
+            """, "run.yaml")));
+
+        Assert.Equal("end (run.yaml) 2020-01-01 is before start (run.yaml) 2021-01-01; swap them or widen the period", ex.Message);
     }
 
     [Theory]

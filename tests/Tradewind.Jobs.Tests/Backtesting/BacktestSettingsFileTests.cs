@@ -20,10 +20,14 @@ public sealed class BacktestSettingsFileTests
             commission: per-share:0.005,min:1
             slippage-bps: 2
             fill: next-close
+            risk_free: 0.04
+            leverage: 2
+            whole_shares: true
             output: out/trades.csv
             fills: out/fills.jsonl
             equity: out/equity.csv
             orders: out/orders.csv
+            positions: out/positions.csv
             json: out/summary.json
             report: out/report.html
             save: true
@@ -39,6 +43,9 @@ public sealed class BacktestSettingsFileTests
         Assert.Equal("per-share:0.005,min:1", settings.Commission);
         Assert.Equal("2", settings.SlippageBps);
         Assert.Equal("next-close", settings.Fill);
+        Assert.Equal("0.04", settings.RiskFree);
+        Assert.Equal("2", settings.Leverage);
+        Assert.True(settings.WholeShares);
         Assert.Equal(
             new BacktestOutputs
             {
@@ -46,11 +53,17 @@ public sealed class BacktestSettingsFileTests
                 Fills = "out/fills.jsonl",
                 Equity = "out/equity.csv",
                 Orders = "out/orders.csv",
+                Positions = "out/positions.csv",
                 Summary = "out/summary.json",
                 Report = "out/report.html",
             },
             settings.Outputs);
         Assert.True(settings.Save);
+        Assert.All(BacktestSettingsFile.Keys.Where(k => k != "symbols"), key => Assert.Equal("run.yaml", settings.Origins.FileOf(key)));
+        Assert.Null(settings.Origins.FileOf("symbols"));
+        Assert.Equal("run.yaml: slippage_bps", settings.Origins.Label("--slippage-bps"));
+        Assert.Equal("run.yaml: positions", settings.Origins.Label("--positions"));
+        Assert.Null(settings.ConfigFile);
     }
 
     [Fact]
@@ -72,6 +85,7 @@ public sealed class BacktestSettingsFileTests
             params: [fast, slow]
             save: maybe
             cash: { amount: 5 }
+            whole_shares: yes please
             """, "run.yaml"));
 
         Assert.Equal(
@@ -80,6 +94,7 @@ public sealed class BacktestSettingsFileTests
                 "run.yaml:3: params must map parameter names to values, e.g. params: { fast: 20, slow: 50 }",
                 "run.yaml:4: save: 'maybe' is not true or false",
                 "run.yaml:5: cash must be a single value",
+                "run.yaml:6: whole_shares: 'yes please' is not true or false",
             ],
             ex.Problems);
     }
@@ -99,6 +114,19 @@ public sealed class BacktestSettingsFileTests
         var ex = Assert.Throws<JobInputException>(() => BacktestSettingsFile.Read("/nonexistent/run.yaml", "run.yaml"));
 
         Assert.Equal("--config: run.yaml: file not found", ex.Message);
+    }
+
+    [Fact]
+    public void A_file_read_from_disk_is_the_config_file_of_its_settings()
+    {
+        using var dir = new Tradewind.Testing.TempDirectory();
+        var path = dir.Write("runs/run.yaml", "strategy: buy-and-hold\n");
+
+        var settings = BacktestSettingsFile.Read(path, "runs/run.yaml");
+
+        Assert.Equal("runs/run.yaml", settings.ConfigFile);
+        Assert.Equal("runs/run.yaml: strategy", settings.Origins.Label("--strategy"));
+        Assert.Equal("--data", settings.Origins.Label("--data"));
     }
 
     [Fact]
@@ -129,5 +157,33 @@ public sealed class BacktestSettingsFileTests
         Assert.Equal([new("slow", "30"), new("FAST", "5")], merged.Parameters);
         Assert.Equal(new BacktestOutputs { Trades = "b.csv", Report = "r.html" }, merged.Outputs);
         Assert.True(merged.Save);
+    }
+
+    [Fact]
+    public void A_value_keeps_the_origin_of_the_layer_it_came_from()
+    {
+        var file = BacktestSettingsFile.Parse("""
+            strategy: sma-cross
+            start: 2020-01-02
+            end: 2020-12-31
+            params: { fast: 10, slow: 30 }
+            output: a.csv
+            report: r.html
+            whole_shares: false
+            """, "run.yaml") with { ConfigFile = "run.yaml" };
+        var options = new BacktestSettings { End = "2021-06-30", Parameters = [new("fast", "5")], Outputs = new BacktestOutputs { Trades = "b.csv" }, WholeShares = true };
+
+        var merged = options.Over(file);
+
+        Assert.Equal("run.yaml", merged.ConfigFile);
+        Assert.True(merged.WholeShares);
+        var origins = merged.Origins;
+        Assert.Equal(("run.yaml: strategy", "run.yaml: start", "--end"), (origins.Label("--strategy"), origins.Label("--start"), origins.Label("--end")));
+        Assert.Equal(("--output", "run.yaml: report", "--whole-shares"), (origins.Label("--output"), origins.Label("--report"), origins.Label("--whole-shares")));
+        Assert.Equal("--data", origins.Label("--data"));
+        // fast from the option, slow from the file: the parameters name both places.
+        Assert.Equal("--param and run.yaml: params", origins.Label("--param"));
+        Assert.Equal("--param", new BacktestSettings { Parameters = [new("fast", "5"), new("slow", "30")] }.Over(file).Origins.Label("--param"));
+        Assert.Equal("start (run.yaml)", origins.Mention("--start"));
     }
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using System.Xml.Linq;
 using Tradewind.Jobs.Backtesting;
 using Tradewind.Jobs.Backtesting.Outputs;
 using Tradewind.Jobs.Backtesting.Report;
@@ -95,9 +96,10 @@ public sealed partial class OutputDocumentTests : IDisposable
         Assert.Equal(
             [
                 "run_id", "created_at", "strategy", "parameters", "symbols", "resolution", "start", "end", "bars", "closed_trades", "trade_count", "fill_count",
-                "order_count", "initial_cash", "final_equity", "fees", "total_return", "cagr", "volatility", "sharpe", "sortino", "max_drawdown",
+                "order_count", "initial_cash", "final_equity", "fees", "unrealized_pnl", "total_return", "cagr", "volatility", "sharpe", "sortino", "max_drawdown",
                 "max_drawdown_duration", "calmar", "win_rate", "expectancy", "expectancy_r", "profit_factor", "avg_win", "avg_loss", "exposure",
-                "turnover", "best_trade", "worst_trade", "commission", "slippage_bps", "fill_rule", "risk_free_rate", "elapsed_ms",
+                "turnover", "best_trade", "worst_trade", "open_positions", "commission", "slippage_bps", "fill_rule", "risk_free_rate", "max_leverage",
+                "whole_shares", "elapsed_ms",
             ],
             json.EnumerateObject().Select(p => p.Name));
         Assert.Equal("2025-03-04T05:06:07.000Z", json.GetProperty("created_at").GetString());
@@ -111,6 +113,9 @@ public sealed partial class OutputDocumentTests : IDisposable
         Assert.Equal(JsonValueKind.Null, json.GetProperty("expectancy_r").ValueKind);
         Assert.Equal("per-share:0.005,min:1", json.GetProperty("commission").GetString());
         Assert.Equal("next-open", json.GetProperty("fill_rule").GetString());
+        Assert.Equal("0", json.GetProperty("risk_free_rate").GetRawText());
+        Assert.Equal("1", json.GetProperty("max_leverage").GetRawText());
+        Assert.False(json.GetProperty("whole_shares").GetBoolean());
         Assert.Contains('\n', text);
 
         var line = await RenderAsync(new SummaryJsonDocument(oneLine: true), JobRun.Example());
@@ -157,6 +162,93 @@ public sealed partial class OutputDocumentTests : IDisposable
         Assert.Contains("a&lt;b=&quot;c&quot;", html, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task The_summary_json_lists_the_positions_open_at_the_end_with_exact_money()
+    {
+        // The example buys 10 at 10.25 on 2024-01-16 and still holds them at the last close, 13 (2024-01-18).
+        var text = await RenderAsync(new SummaryJsonDocument(oneLine: false), JobRun.Example());
+
+        var json = JsonDocument.Parse(text).RootElement;
+        var position = Assert.Single(json.GetProperty("open_positions").EnumerateArray());
+        Assert.Equal(
+            """{"symbol":"TEST","quantity":10,"average_cost":10.25,"last_price":13,"last_price_time":"2024-01-18","entry_time":"2024-01-16","market_value":130,"unrealized_pnl":27.5}""",
+            position.GetRawText().Replace(" ", "", StringComparison.Ordinal).ReplaceLineEndings(""));
+        Assert.Equal("27.5", json.GetProperty("unrealized_pnl").GetRawText());
+        // Not a round trip: the one closed trade is the only one counted.
+        Assert.Equal(1, json.GetProperty("closed_trades").GetInt32());
+        Assert.Equal(10m, json.GetProperty("expectancy").GetDecimal());
+    }
+
+    [Fact]
+    public async Task The_summary_json_of_a_flat_end_has_no_open_position()
+    {
+        var text = await RenderAsync(new SummaryJsonDocument(oneLine: true), JobRun.Example() with { End = "2024-01-12" });
+
+        var json = JsonDocument.Parse(text).RootElement;
+        Assert.Equal(0, json.GetProperty("open_positions").GetArrayLength());
+        Assert.Equal("0", json.GetProperty("unrealized_pnl").GetRawText());
+    }
+
+    [Fact]
+    public async Task The_positions_table_has_one_row_per_open_position_in_csv_and_json_lines()
+    {
+        var csv = await RenderAsync(new CsvTableDocument(BacktestTable.Positions), JobRun.Example());
+        var lines = await RenderAsync(new JsonLinesTableDocument(BacktestTable.Positions), JobRun.Example());
+
+        Assert.Equal(
+            """
+            symbol,quantity,average_cost,last_price,last_price_time,entry_time,market_value,unrealized_pnl
+            TEST,10,10.25,13,2024-01-18,2024-01-16,130,27.5
+
+            """.ReplaceLineEndings("\n"),
+            csv);
+        Assert.Equal(
+            """{"symbol":"TEST","quantity":10,"average_cost":10.25,"last_price":13,"last_price_time":"2024-01-18","entry_time":"2024-01-16","market_value":130,"unrealized_pnl":27.5}""" + "\n",
+            lines);
+    }
+
+    [Fact]
+    public async Task The_report_shows_the_open_positions_before_the_trade_list()
+    {
+        var html = await RenderAsync(new HtmlReportDocument(), JobRun.Example());
+        var flat = await RenderAsync(new HtmlReportDocument(), JobRun.Example() with { End = "2024-01-12" });
+
+        var positions = html.IndexOf("<h2>Open positions (1)</h2>", StringComparison.Ordinal);
+        Assert.InRange(positions, 0, html.IndexOf("<h2>Trades (1)</h2>", StringComparison.Ordinal));
+        Assert.Contains("<tr><td>TEST</td><td>10</td><td>10.25</td><td>13.00</td><td>2024-01-18</td><td>2024-01-16</td><td>130.00</td><td class=\"pos\">27.50</td></tr>", html, StringComparison.Ordinal);
+        Assert.Contains("not round trips, so not in the trade list, the win rate or the expectancy", html, StringComparison.Ordinal);
+        Assert.Contains("<tr><td>Open positions</td><td>1, unrealized P&amp;L 27.50 (not in the trade figures)</td></tr>", html, StringComparison.Ordinal);
+        Assert.Contains("<h2>Open positions (0)</h2>\n<p class=\"meta\">No position was open at the end.</p>", flat, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Each_chart_carries_its_own_colours_and_draws_the_equity_as_an_unfilled_line_without_the_page_css()
+    {
+        var html = await RenderAsync(new HtmlReportDocument(), JobRun.Example());
+
+        // Each <svg> on its own, as a viewer that ignores the page (and its <style>) sees it.
+        var charts = SvgPattern().Matches(html).Select(m => XElement.Parse(m.Value)).ToList();
+        Assert.Equal(2, charts.Count);
+        XNamespace svg = "http://www.w3.org/2000/svg";
+        var line = Assert.Single(charts[0].Descendants(svg + "polyline"));
+        Assert.Equal("none", (string?)line.Attribute("fill"));
+        Assert.Equal("#1f6feb", (string?)line.Attribute("stroke"));
+        var area = Assert.Single(charts[1].Descendants(svg + "polygon"));
+        Assert.Equal("#cf222e", (string?)area.Attribute("fill"));
+        Assert.Equal("0.25", (string?)area.Attribute("fill-opacity"));
+        Assert.Equal("#cf222e", (string?)area.Attribute("stroke"));
+        foreach (var chart in charts)
+        {
+            Assert.All(chart.Descendants(svg + "line"), l => Assert.Equal("#d9e0e7", (string?)l.Attribute("stroke")));
+            Assert.All(chart.Descendants(svg + "text"), t => Assert.Equal("#5b6b7c", (string?)t.Attribute("fill")));
+            Assert.NotNull(chart.Attribute("font-family"));
+        }
+
+        // The page's style sheet no longer styles the chart elements, so the attributes are the one source of their look.
+        Assert.DoesNotContain("svg .line", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("svg .area", html, StringComparison.Ordinal);
+    }
+
     public void Dispose() => _job.Dispose();
 
     private async Task<string> RenderAsync(BacktestDocument document, BacktestSettings settings)
@@ -169,4 +261,7 @@ public sealed partial class OutputDocumentTests : IDisposable
 
     [GeneratedRegex("https?://[^\"' )<]+")]
     private static partial Regex UrlPattern();
+
+    [GeneratedRegex("<svg .*?</svg>", RegexOptions.Singleline)]
+    private static partial Regex SvgPattern();
 }

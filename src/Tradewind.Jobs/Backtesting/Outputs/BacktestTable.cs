@@ -14,4 +14,7 @@ public enum BacktestTable
 
     /// <summary>Orders with their final status, one row each.</summary>
     Orders,
+
+    /// <summary>Positions still held at the end, one row each.</summary>
+    Positions,
 }

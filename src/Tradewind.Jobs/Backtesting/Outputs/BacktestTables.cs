@@ -21,6 +21,9 @@ internal static class BacktestTables
     private static readonly string[] OrderColumns =
         ["order_id", "parent_id", "symbol", "side", "type", "sizing", "quantity", "limit_price", "stop_price", "reason", "placed_at", "status", "status_time", "fill_price", "note"];
 
+    private static readonly string[] PositionColumns =
+        ["symbol", "quantity", "average_cost", "last_price", "last_price_time", "entry_time", "market_value", "unrealized_pnl"];
+
     /// <summary>The column names of <paramref name="table"/>, in order.</summary>
     public static IReadOnlyList<string> Columns(BacktestTable table) => table switch
     {
@@ -28,6 +31,7 @@ internal static class BacktestTables
         BacktestTable.Fills => FillColumns,
         BacktestTable.Equity => EquityColumns,
         BacktestTable.Orders => OrderColumns,
+        BacktestTable.Positions => PositionColumns,
         _ => throw new ArgumentOutOfRangeException(nameof(table), table, "unknown table"),
     };
 
@@ -104,6 +108,21 @@ internal static class BacktestTables
                     sink.Text(order.StatusTime is { } at ? BarTimeFormat.Format(at, resolution, order.Symbol) : null);
                     sink.Number(order.FillPrice);
                     sink.Text(order.Note);
+                    sink.EndRow();
+                }
+
+                break;
+            case BacktestTable.Positions:
+                foreach (var position in result.OpenPositions)
+                {
+                    sink.Text(position.Symbol.Ticker);
+                    sink.Number(position.Quantity);
+                    sink.Number(position.AverageCost);
+                    sink.Number(position.LastPrice);
+                    sink.Text(BarTimeFormat.Format(position.LastPriceTime, resolution, position.Symbol));
+                    sink.Text(BarTimeFormat.Format(position.EntryTime, resolution, position.Symbol));
+                    sink.Number(position.MarketValue);
+                    sink.Number(position.UnrealizedPnL);
                     sink.EndRow();
                 }
 

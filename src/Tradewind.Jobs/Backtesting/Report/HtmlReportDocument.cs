@@ -9,8 +9,9 @@ namespace Tradewind.Jobs.Backtesting.Report;
 
 /// <summary>
 /// The run as one self-contained HTML page (<c>--report</c>): inline CSS, inline SVG charts of the equity curve and the
-/// drawdown drawn in C#, the monthly returns table (year × month, plus the year), the statistics and the trade list.
-/// No script, font or style sheet is fetched, so it opens offline; every text from the run is HTML-escaped.
+/// drawdown drawn in C# (styled by their own attributes, so each is right without the page's CSS too), the monthly
+/// returns table (year × month, plus the year), the statistics, the positions open at the end and the trade list. No
+/// script, font or style sheet is fetched, so it opens offline; every text from the run is HTML-escaped.
 /// </summary>
 public sealed class HtmlReportDocument : BacktestDocument
 {
@@ -36,10 +37,6 @@ public sealed class HtmlReportDocument : BacktestDocument
         td.total { font-weight: 600; }
         .scroll { overflow-x: auto; }
         svg.chart { width: 100%; height: auto; display: block; }
-        svg .grid { stroke: var(--line); stroke-width: 1; }
-        svg .axis { fill: var(--muted); font-size: 11px; }
-        svg .line { fill: none; stroke: var(--accent); stroke-width: 1.4; }
-        svg .area { fill: rgba(207, 34, 46, 0.25); stroke: var(--neg); stroke-width: 1; }
         footer { margin-top: 32px; color: var(--muted); font-size: 12px; }
         """;
 
@@ -96,6 +93,7 @@ public sealed class HtmlReportDocument : BacktestDocument
 
         await writer.WriteAsync("</table>\n</section>\n");
         await WriteMonthlyReturnsAsync(writer, result);
+        await WriteOpenPositionsAsync(writer, result);
         await WriteTradesAsync(writer, result);
         await writer.WriteAsync($"""
             <footer>Tradewind backtest {E(summary.RunId.ToString())}, made {E(summary.CreatedAt.ToUniversalTime().ToString("yyyy-MM-dd HH:mm:ss 'UTC'", CultureInfo.InvariantCulture))}. Returns are fractions of equity after commissions and slippage.</footer>
@@ -125,6 +123,27 @@ public sealed class HtmlReportDocument : BacktestDocument
             }
 
             await writer.WriteAsync($"<td class=\"total {Sign(year.Total)}\">{Percent(year.Total, "N2")}</td></tr>\n");
+        }
+
+        await writer.WriteAsync("</table></div>\n</section>\n");
+    }
+
+    private static async Task WriteOpenPositionsAsync(TextWriter writer, BacktestResult result)
+    {
+        var positions = result.OpenPositions;
+        await writer.WriteAsync(string.Create(CultureInfo.InvariantCulture, $"<section><h2>Open positions ({positions.Count:N0})</h2>\n"));
+        if (positions.Count == 0)
+        {
+            await writer.WriteAsync("<p class=\"meta\">No position was open at the end.</p>\n</section>\n");
+            return;
+        }
+
+        await writer.WriteAsync("<p class=\"meta\">Held at the end and valued at their last close: not round trips, so not in the trade list, the win rate or the expectancy.</p>\n");
+        await writer.WriteAsync("<div class=\"scroll\"><table class=\"positions\">\n<tr><th>Symbol</th><th>Quantity</th><th>Average cost</th><th>Last price</th><th>Last price at</th><th>Entry</th><th>Market value</th><th>Unrealized P&amp;L</th></tr>\n");
+        foreach (var p in positions)
+        {
+            await writer.WriteAsync(string.Create(CultureInfo.InvariantCulture,
+                $"<tr><td>{E(p.Symbol.Ticker)}</td><td>{BacktestSummary.Exact(p.Quantity)}</td><td>{p.AverageCost:N2}</td><td>{p.LastPrice:N2}</td><td>{E(BarTimeFormat.Format(p.LastPriceTime, result.Resolution, p.Symbol))}</td><td>{E(BarTimeFormat.Format(p.EntryTime, result.Resolution, p.Symbol))}</td><td>{p.MarketValue:N2}</td><td class=\"{Sign((double)p.UnrealizedPnL)}\">{p.UnrealizedPnL:N2}</td></tr>\n"));
         }
 
         await writer.WriteAsync("</table></div>\n</section>\n");

@@ -7,7 +7,9 @@ namespace Tradewind.Jobs.Backtesting.Report;
 /// <summary>
 /// An inline SVG line or area chart of a time series, drawn in C# so a report needs no script: time on the x axis
 /// (proportional to time, not to the point index), a few labelled grid lines, the curve downsampled to at most
-/// <see cref="MaxPoints"/> points by keeping each bucket's lowest and highest value (peaks and troughs survive).
+/// <see cref="MaxPoints"/> points by keeping each bucket's lowest and highest value (peaks and troughs survive). Colours,
+/// strokes and fonts are presentation attributes on the elements themselves, so a chart drawn without the page's style
+/// sheet (an SVG viewer, a mail client, a chart copied out of the page) looks the same: a line is never filled.
 /// </summary>
 internal static class SvgChart
 {
@@ -20,6 +22,13 @@ internal static class SvgChart
     private const double Right = 12;
     private const double Top = 10;
     private const double Bottom = 26;
+
+    // The report's palette (HtmlReportDocument's --accent, --neg, --line and --muted).
+    private const string LineColour = "#1f6feb";
+    private const string AreaColour = "#cf222e";
+    private const string GridColour = "#d9e0e7";
+    private const string LabelColour = "#5b6b7c";
+    private const string Font = "system-ui, -apple-system, 'Segoe UI', Roboto, Arial, sans-serif";
 
     /// <summary>
     /// The indexes of the points drawn for <paramref name="values"/>: all of them when there are at most
@@ -108,7 +117,7 @@ internal static class SvgChart
         double Y(double v) => Top + (max - v) / (max - min) * (Height - Top - Bottom);
 
         var svg = new StringBuilder(points.Count * 16 + 2048);
-        svg.Append(Invariant($"<svg class=\"chart {cssClass}\" viewBox=\"0 0 {Width} {Height}\" role=\"img\" aria-label=\"{Escape(title)}\" xmlns=\"http://www.w3.org/2000/svg\">"));
+        svg.Append(Invariant($"<svg class=\"chart {cssClass}\" viewBox=\"0 0 {Width} {Height}\" role=\"img\" aria-label=\"{Escape(title)}\" font-family=\"{Font}\" font-size=\"11\" xmlns=\"http://www.w3.org/2000/svg\">"));
         svg.Append("<title>").Append(Escape(title)).Append("</title>");
 
         // Horizontal grid lines, labelled on the left.
@@ -117,8 +126,8 @@ internal static class SvgChart
         {
             var v = min + step * g;
             var y = Y(v);
-            svg.Append(Invariant($"<line class=\"grid\" x1=\"{Left}\" y1=\"{y:0.#}\" x2=\"{Width - Right}\" y2=\"{y:0.#}\"/>"));
-            svg.Append(Invariant($"<text class=\"axis\" x=\"{Left - 6}\" y=\"{y + 4:0.#}\" text-anchor=\"end\">{Escape(label(v))}</text>"));
+            svg.Append(Invariant($"<line class=\"grid\" x1=\"{Left}\" y1=\"{y:0.#}\" x2=\"{Width - Right}\" y2=\"{y:0.#}\" stroke=\"{GridColour}\" stroke-width=\"1\"/>"));
+            svg.Append(Invariant($"<text class=\"axis\" x=\"{Left - 6}\" y=\"{y + 4:0.#}\" text-anchor=\"end\" fill=\"{LabelColour}\">{Escape(label(v))}</text>"));
         }
 
         // Six dates along the bottom.
@@ -128,7 +137,7 @@ internal static class SvgChart
             var t = new DateTime(t0 + span * g / 5, DateTimeKind.Utc);
             var x = X(t);
             var anchor = g == 0 ? "start" : g == 5 ? "end" : "middle";
-            svg.Append(Invariant($"<text class=\"axis\" x=\"{x:0.#}\" y=\"{Height - 8}\" text-anchor=\"{anchor}\">{t.ToString(dateFormat, CultureInfo.InvariantCulture)}</text>"));
+            svg.Append(Invariant($"<text class=\"axis\" x=\"{x:0.#}\" y=\"{Height - 8}\" text-anchor=\"{anchor}\" fill=\"{LabelColour}\">{t.ToString(dateFormat, CultureInfo.InvariantCulture)}</text>"));
         }
 
         var path = new StringBuilder(points.Count * 16);
@@ -140,11 +149,12 @@ internal static class SvgChart
         if (area)
         {
             var zero = Y(0);
-            svg.Append(Invariant($"<polygon class=\"area\" points=\"{X(time[points[0]]):0.#},{zero:0.##} {path}{X(time[points[^1]]):0.#},{zero:0.##}\"/>"));
+            svg.Append(Invariant($"<polygon class=\"area\" points=\"{X(time[points[0]]):0.#},{zero:0.##} {path}{X(time[points[^1]]):0.#},{zero:0.##}\" fill=\"{AreaColour}\" fill-opacity=\"0.25\" stroke=\"{AreaColour}\" stroke-width=\"1\"/>"));
         }
         else
         {
-            svg.Append("<polyline class=\"line\" points=\"").Append(path.ToString().TrimEnd()).Append("\"/>");
+            svg.Append("<polyline class=\"line\" points=\"").Append(path.ToString().TrimEnd())
+                .Append(Invariant($"\" fill=\"none\" stroke=\"{LineColour}\" stroke-width=\"1.4\" stroke-linejoin=\"round\"/>"));
         }
 
         svg.Append("</svg>");
