@@ -9,22 +9,19 @@ namespace Tradewind.Core.Optimization;
 /// <summary>
 /// Runs a strategy for every combination of a <see cref="ParameterGrid"/> over loaded series, in parallel. The series
 /// are shared by every run. sma-cross on one series goes through <see cref="SmaCrossKernel"/>: each distinct moving
-/// average is computed once and shared, and each combination costs a few nanoseconds per bar; any other strategy
-/// (or sma-cross over several series) runs one full backtest per combination. Either way a combination's figures equal
-/// those of <see cref="Backtest.Run"/> with the same parameters.
+/// average is computed once, a block of bars at a time, and shared by every combination that uses it; each combination
+/// then costs a few nanoseconds per bar. Any other strategy (or sma-cross over several series) runs one full backtest
+/// per combination. Either way a combination's figures equal those of <see cref="Backtest.Run"/> with the same parameters.
 /// </summary>
 public static class Optimizer
 {
-    // Bars per block: a block of each of the (at most 2 × TileSide) averages a work item reads fits in a core's L2 cache.
-    private const int BlockBars = 2048;
-
-    // Distinct fast and slow periods per work item.
-    private const int TileSide = 16;
+    // At most this many distinct fast and as many slow periods per tile of combinations.
+    private const int TileSide = 8;
 
     /// <summary>
     /// Evaluates every combination of <paramref name="grid"/> over <paramref name="baseValues"/> (the parameters the grid
     /// does not sweep keep their value there). Combinations the strategy's cross-parameter rule refuses are skipped and
-    /// returned. <paramref name="progress"/>, when given, is called from worker threads as combinations finish.
+    /// returned. <paramref name="progress"/>, when given, hears of the bar-evaluations done, from worker threads.
     /// </summary>
     /// <exception cref="ArgumentException">The series or options are unusable, or no bar falls in the period.</exception>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
@@ -67,7 +64,8 @@ public static class Optimizer
         }
 
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = settings.MaxDegreeOfParallelism, CancellationToken = cancellationToken };
-        var reporter = new Reporter(progress, candidates.Count);
+        var barsPerRun = BarsPerRun(series, options);
+        var reporter = new Reporter(progress, candidates.Count * barsPerRun);
         try
         {
             return settings.UseKernel && KernelUnavailable(series, definition, options) is null
@@ -108,7 +106,8 @@ public static class Optimizer
         var kernel = new SmaCrossKernel(series, options);
         var end = kernel.End;
 
-        // The shared work: each distinct period's average once, for every combination that uses it.
+        // The shared work: each distinct period's average once, for every combination that uses it. The averages are
+        // streamed a block at a time by the strategy's own SimpleMovingAverage, so memory stays at periods × block.
         var periods = new SortedSet<int>();
         foreach (var (_, values) in candidates)
         {
@@ -117,62 +116,65 @@ public static class Optimizer
         }
 
         var periodList = periods.ToArray();
-        var averages = new double[periodList.Length][];
-        Parallel.For(0, periodList.Length, parallel, p =>
+        var averages = periodList.Select(p => new SimpleMovingAverage(p)).ToArray();
+        var blocks = periodList.Select(_ => new double[SmaCrossKernel.BlockBars]).ToArray();
+        var tiles = Tiles(candidates, parallel.MaxDegreeOfParallelism);
+        var runs = new SmaCrossKernel.Run[candidates.Count];
+        var slots = new (int Fast, int Slow)[candidates.Count];
+        for (var k = 0; k < candidates.Count; k++)
         {
-            var average = GC.AllocateUninitializedArray<double>(end);
-            SimpleMovingAverage.Compute(series.Close[..end], periodList[p], average);
-            averages[p] = average;
-        });
+            var values = candidates[k].Values;
+            var fast = values.Integer("fast");
+            var slow = values.Integer("slow");
+            runs[k] = kernel.CreateRun(fast, slow, (decimal)values.Number("size"));
+            slots[k] = (Array.BinarySearch(periodList, fast), Array.BinarySearch(periodList, slow));
+        }
 
-        double[] Average(int period) => averages[Array.BinarySearch(periodList, period)];
+        for (var from = 0; from < end; from += SmaCrossKernel.BlockBars)
+        {
+            var to = Math.Min(end, from + SmaCrossKernel.BlockBars);
+            var blockStart = from;
+            Parallel.For(0, periodList.Length, parallel, p =>
+            {
+                var close = series.Close;
+                var average = averages[p];
+                var block = blocks[p];
+                for (var i = blockStart; i < to; i++)
+                {
+                    block[i - blockStart] = average.Update(close[i]);
+                }
+            });
+
+            Parallel.For(0, tiles.Count, parallel, t =>
+            {
+                kernel.Prefetch(blockStart, to);
+                foreach (var k in tiles[t])
+                {
+                    kernel.Advance(runs[k], blockStart, to, blocks[slots[k].Fast], blocks[slots[k].Slow]);
+                }
+            });
+
+            reporter.Set((long)candidates.Count * to);
+        }
 
         var rows = new OptimizationRow[candidates.Count];
-        var items = Tiles(candidates, parallel.MaxDegreeOfParallelism);
-        Parallel.For(0, items.Count, parallel, item =>
+        for (var k = 0; k < candidates.Count; k++)
         {
-            var members = items[item];
-            var runs = new SmaCrossKernel.Run[members.Count];
-            for (var k = 0; k < members.Count; k++)
-            {
-                var values = candidates[members[k]].Values;
-                var fast = values.Integer("fast");
-                var slow = values.Integer("slow");
-                runs[k] = kernel.CreateRun(fast, slow, (decimal)values.Number("size"), Average(fast), Average(slow));
-            }
-
-            for (var from = 0; from < end; from += BlockBars)
-            {
-                parallel.CancellationToken.ThrowIfCancellationRequested();
-                var to = Math.Min(end, from + BlockBars);
-                kernel.Prefetch(from, to);
-                foreach (var run in runs)
-                {
-                    kernel.Advance(run, from, to);
-                }
-            }
-
-            for (var k = 0; k < members.Count; k++)
-            {
-                var (combination, values) = candidates[members[k]];
-                rows[members[k]] = new OptimizationRow(combination, values, kernel.Finish(runs[k]));
-            }
-
-            reporter.Add(members.Count);
-        });
+            rows[k] = new OptimizationRow(candidates[k].Index, candidates[k].Values, kernel.Finish(runs[k]));
+        }
 
         return new OptimizationResult(grid, rows, skipped, OptimizationResult.SmaCrossKernelName, end);
     }
 
-    // Work items as tiles of the (fast, slow) plane: up to TileSide fasts × TileSide slows advance together, so a block of
-    // each of their ≤ 2 × TileSide averages is read from memory once for up to TileSide² runs. Tiles shrink until there
-    // are a few per thread, so every core has work to the end.
+    // Work items as tiles of the (fast, slow) plane: up to TileSide fasts × TileSide slows advance together on one core,
+    // so its cache holds a block of their ≤ 2 × TileSide averages for up to TileSide² runs. Tiles shrink until there are
+    // several per thread, so the threads finish each block at about the same time.
     private static List<List<int>> Tiles(List<(int Index, StrategyParameterValues Values)> candidates, int threads)
     {
         var fasts = candidates.Select(c => c.Values.Integer("fast")).Distinct().Order().ToArray();
         var slows = candidates.Select(c => c.Values.Integer("slow")).Distinct().Order().ToArray();
         var (fastSide, slowSide) = (TileSide, TileSide);
-        while (Math.Ceiling((double)fasts.Length / fastSide) * Math.Ceiling((double)slows.Length / slowSide) < 4 * threads && (fastSide > 1 || slowSide > 1))
+        while (Math.Ceiling((double)fasts.Length / fastSide) * Math.Ceiling((double)slows.Length / slowSide) < 8 * threads && (fastSide > 1 || slowSide > 1))
         {
             if (fastSide >= slowSide && fastSide > 1)
             {
@@ -215,26 +217,38 @@ public static class Optimizer
             var (combination, values) = candidates[k];
             var result = Backtest.Run(series, grid.Definition, values, options, cancellationToken: parallel.CancellationToken);
             rows[k] = new OptimizationRow(combination, values, OptimizationMetrics.From(result));
-            reporter.Add(1);
+            reporter.Add(BarsPerRun(series, options));
         });
 
+        return new OptimizationResult(grid, rows, skipped, OptimizationResult.EngineName, BarsPerRun(series, options));
+    }
+
+    // The symbol-bars a run steps through: every bar up to the end of the period, warm-up included.
+    private static long BarsPerRun(IReadOnlyList<BarSeries> series, EngineOptions options)
+    {
         long bars = 0;
         foreach (var s in series)
         {
             bars += options.End is { } end && end < DateTime.MaxValue ? s.LowerBound(end.AddTicks(1)) : s.Count;
         }
 
-        return new OptimizationResult(grid, rows, skipped, OptimizationResult.EngineName, bars);
+        return bars;
     }
 
-    private sealed class Reporter(IProgress<OptimizationProgress>? progress, int total)
+    private sealed class Reporter(IProgress<OptimizationProgress>? progress, long total)
     {
-        private int _completed;
+        private long _completed;
 
-        public void Add(int count)
+        public void Add(long evaluations)
         {
-            var completed = Interlocked.Add(ref _completed, count);
+            var completed = Interlocked.Add(ref _completed, evaluations);
             progress?.Report(new OptimizationProgress(completed, total));
+        }
+
+        public void Set(long evaluations)
+        {
+            Interlocked.Exchange(ref _completed, evaluations);
+            progress?.Report(new OptimizationProgress(evaluations, total));
         }
     }
 }
