@@ -134,6 +134,8 @@ public static class TradewindCommandLine
         root.Subcommands.Add(ConfigCommands.Create(Context));
         root.Subcommands.Add(InitCommand.Create(Context));
         root.Subcommands.Add(BotsCommands.Create(Context));
+        root.Subcommands.Add(OptimizeCommand.Create(Context));
+        root.Subcommands.Add(BenchCommand.Create(Context));
         return root;
     }
 

@@ -66,9 +66,15 @@ public static class Optimizer
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = settings.MaxDegreeOfParallelism, CancellationToken = cancellationToken };
         var barsPerRun = BarsPerRun(series, options);
         var reporter = new Reporter(progress, candidates.Count * barsPerRun);
+        var useKernel = settings.UseKernel && KernelUnavailable(series, definition, options) is null;
+        if (candidates.Count == 0)
+        {
+            return new OptimizationResult(grid, [], skipped, useKernel ? OptimizationResult.SmaCrossKernelName : OptimizationResult.EngineName, barsPerRun);
+        }
+
         try
         {
-            return settings.UseKernel && KernelUnavailable(series, definition, options) is null
+            return useKernel
                 ? RunKernel(series[0], grid, candidates, skipped, options, parallel, reporter)
                 : RunEngine(series, grid, candidates, skipped, options, parallel, reporter);
         }
