@@ -136,6 +136,8 @@ public static class TradewindCommandLine
         root.Subcommands.Add(BotsCommands.Create(Context));
         root.Subcommands.Add(StrategiesCommands.Create(Context));
         root.Subcommands.Add(BacktestCommand.Create(Context));
+        root.Subcommands.Add(OptimizeCommand.Create(Context));
+        root.Subcommands.Add(BenchCommand.Create(Context));
         return root;
     }
 

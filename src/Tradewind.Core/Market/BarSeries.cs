@@ -118,6 +118,33 @@ public sealed class BarSeries
         Count++;
     }
 
+    /// <summary>Bars the arrays have room for without growing (at least <see cref="Count"/>).</summary>
+    public int Capacity => _time.Length;
+
+    /// <summary>
+    /// Shrinks the arrays to exactly <see cref="Count"/> bars. A series filled by <see cref="Add"/> without a known size
+    /// grows by doubling and may hold up to twice the memory its bars need; a loaded series that is kept (a backtest's
+    /// or an optimizer's input) should be trimmed. Copies once; does nothing when already exact.
+    /// </summary>
+    public void TrimExcess()
+    {
+        if (_time.Length == Count)
+        {
+            return;
+        }
+
+        Array.Resize(ref _time, Count);
+        Array.Resize(ref _open, Count);
+        Array.Resize(ref _high, Count);
+        Array.Resize(ref _low, Count);
+        Array.Resize(ref _close, Count);
+        Array.Resize(ref _volume, Count);
+        if (_adjClose is not null)
+        {
+            Array.Resize(ref _adjClose, Count);
+        }
+    }
+
     /// <summary>Index of the first bar whose time is at or after <paramref name="time"/> (Count when none).</summary>
     public int LowerBound(DateTime time)
     {

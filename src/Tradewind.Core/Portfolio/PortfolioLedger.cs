@@ -246,8 +246,8 @@ public sealed class PortfolioLedger
         if (fill.Side == OrderSide.Buy)
         {
             var cost = notional + fill.Commission;
-            return CheckFunding(Cash - cost, costBasis + notional, fill, () => string.Create(CultureInfo.InvariantCulture,
-                $"buy of {DecimalText.Of(fill.Quantity)} {fill.Symbol} at {DecimalText.Of(fill.Price)} refused: costs {DecimalText.Of(cost)} with commission {DecimalText.Of(fill.Commission)}, cash is {DecimalText.Of(Cash)}"));
+            var cashAfterBuy = Cash - cost;
+            return cashAfterBuy >= 0m ? null : CheckFunding(cashAfterBuy, costBasis + notional, fill, BuyRefused(fill, cost));
         }
 
         if (!_positions.TryGetValue(fill.Symbol, out var held))
@@ -266,8 +266,7 @@ public sealed class PortfolioLedger
         var cashAfter = Cash + notional - fill.Commission;
         return fill.Commission <= notional
             ? null
-            : CheckFunding(cashAfter, costBasis - held.CostReleasedBy(fill.Quantity), fill, () => string.Create(CultureInfo.InvariantCulture,
-                $"sell of {DecimalText.Of(fill.Quantity)} {fill.Symbol} at {DecimalText.Of(fill.Price)} refused: commission {DecimalText.Of(fill.Commission)} exceeds proceeds {DecimalText.Of(notional)} and cash is {DecimalText.Of(Cash)}"));
+            : CheckFunding(cashAfter, costBasis - held.CostReleasedBy(fill.Quantity), fill, SellRefused(fill, notional));
     }
 
     /// <summary>
@@ -302,6 +301,14 @@ public sealed class PortfolioLedger
 
         return new PortfolioSnapshot(Cash, marketValue, costBasis, marketValue - costBasis, gross, RealizedPnL, Fees, NetContributions, _positions.Count, unpriced);
     }
+
+    // The messages are built by lambdas made in these helpers, not in Check: a lambda there would capture Check's
+    // parameter and allocate its closure on every fill, refused or not.
+    private Func<string> BuyRefused(Fill fill, decimal cost) => () => string.Create(CultureInfo.InvariantCulture,
+        $"buy of {DecimalText.Of(fill.Quantity)} {fill.Symbol} at {DecimalText.Of(fill.Price)} refused: costs {DecimalText.Of(cost)} with commission {DecimalText.Of(fill.Commission)}, cash is {DecimalText.Of(Cash)}");
+
+    private Func<string> SellRefused(Fill fill, decimal notional) => () => string.Create(CultureInfo.InvariantCulture,
+        $"sell of {DecimalText.Of(fill.Quantity)} {fill.Symbol} at {DecimalText.Of(fill.Price)} refused: commission {DecimalText.Of(fill.Commission)} exceeds proceeds {DecimalText.Of(notional)} and cash is {DecimalText.Of(Cash)}");
 
     private PortfolioRejection? CheckFunding(decimal cashAfter, decimal costBasisAfter, Fill fill, Func<string> describe)
     {

@@ -86,6 +86,8 @@ public sealed class PriceHistoryRepository
                 reader.IsDBNull(6) ? null : reader.GetDouble(6)));
         }
 
+        // The series grew by doubling; a loaded series is kept for a whole run, so it should cost only its bars.
+        series.TrimExcess();
         return series;
     }
 

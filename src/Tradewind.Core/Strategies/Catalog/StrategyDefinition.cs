@@ -27,7 +27,14 @@ public sealed record StrategyDefinition(
     /// an unknown name (with the closest known one), a value of the wrong kind or out of range, a cross-parameter rule.
     /// </summary>
     /// <exception cref="StrategyParameterException">Any problem.</exception>
-    public StrategyParameterValues Bind(IEnumerable<KeyValuePair<string, string>> given)
+    public StrategyParameterValues Bind(IEnumerable<KeyValuePair<string, string>> given) => Bind(given, crossCheck: true);
+
+    /// <summary>
+    /// As <see cref="Bind(IEnumerable{KeyValuePair{string, string}})"/>; without <paramref name="crossCheck"/> the rule across
+    /// parameters is left to the caller (the optimizer checks it per combination, once the grid has set the others).
+    /// </summary>
+    /// <exception cref="StrategyParameterException">Any problem.</exception>
+    public StrategyParameterValues Bind(IEnumerable<KeyValuePair<string, string>> given, bool crossCheck)
     {
         ArgumentNullException.ThrowIfNull(given);
         var values = new double[Parameters.Count];
@@ -64,7 +71,7 @@ public sealed record StrategyDefinition(
         }
 
         var result = new StrategyParameterValues(Parameters, values);
-        if (problems.Count == 0 && CrossCheck?.Invoke(result) is { } cross)
+        if (problems.Count == 0 && crossCheck && CrossCheck?.Invoke(result) is { } cross)
         {
             problems.Add(cross);
         }
@@ -92,7 +99,8 @@ public sealed record StrategyDefinition(
         return -1;
     }
 
-    private string? Closest(string name)
+    /// <summary>The parameter whose name is closest to <paramref name="name"/> (a likely typo), or null.</summary>
+    internal string? Closest(string name)
     {
         string? best = null;
         var bestDistance = int.MaxValue;

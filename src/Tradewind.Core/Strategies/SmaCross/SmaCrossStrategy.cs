@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Tradewind.Core.Engine;
 using Tradewind.Core.Indicators;
 
@@ -29,6 +30,24 @@ public sealed class SmaCrossStrategy : Strategy
         _size = size;
     }
 
+    /// <summary>
+    /// The sign of SMA(fast) − SMA(slow) as the cross rule reads it: +1, −1, or 0 when the bar says nothing (the
+    /// last non-zero sign stays). The optimizer's sma-cross kernel calls this same rule, so both decide alike.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static int CrossSign(double fast, double slow)
+    {
+        var diff = fast - slow;
+        if (!(diff > 0 || diff < 0))
+        {
+            // Warm-up (NaN) or equal averages: no cross, and the last non-zero sign stays. (Not `diff != 0`: NaN != 0 is
+            // true, which made the warm-up count as a negative difference and the first ready bar with fast > slow a cross.)
+            return 0;
+        }
+
+        return diff > 0 ? 1 : -1;
+    }
+
     /// <inheritdoc />
     public override void OnStart(StrategyContext context)
     {
@@ -49,17 +68,12 @@ public sealed class SmaCrossStrategy : Strategy
     {
         ArgumentNullException.ThrowIfNull(context);
         var close = context.Close(symbol);
-        var fast = _fastSma[symbol].Update(close);
-        var slow = _slowSma[symbol].Update(close);
-        var diff = fast - slow;
-        if (!(diff > 0 || diff < 0))
+        var sign = CrossSign(_fastSma[symbol].Update(close), _slowSma[symbol].Update(close));
+        if (sign == 0)
         {
-            // Warm-up (NaN) or equal averages: no cross, and the last non-zero sign stays. (Not `diff != 0`: NaN != 0 is
-            // true, which made the warm-up count as a negative difference and the first ready bar with fast > slow a cross.)
             return;
         }
 
-        var sign = diff > 0 ? 1 : -1;
         var previous = _lastSign[symbol];
         _lastSign[symbol] = sign;
         if (previous == 0 || previous == sign || context.PendingOrders(symbol) != 0)
