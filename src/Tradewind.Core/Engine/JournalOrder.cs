@@ -17,7 +17,7 @@ namespace Tradewind.Core.Engine;
 /// <param name="Status">Filled, rejected, cancelled, or pending when the data ended first.</param>
 /// <param name="StatusTime">When it filled, was rejected or cancelled (UTC); null while pending.</param>
 /// <param name="FillPrice">The price per unit it filled at, slippage included.</param>
-/// <param name="Note">For a rejected or cancelled order, the reason; otherwise null.</param>
+/// <param name="Note">For a rejected or cancelled order, the reason; for a filled entry whose stop could not be placed, that remark; otherwise null.</param>
 /// <param name="ParentId">For a stop-loss or take-profit attached to an entry, that entry's id.</param>
 public sealed record JournalOrder(
     long Id,

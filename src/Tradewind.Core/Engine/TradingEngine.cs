@@ -333,6 +333,24 @@ public sealed class TradingEngine
         }
     }
 
+    /// <summary>
+    /// Pays cash into the account between steps (a contribution), at the time of the last processed slice. Use this, not
+    /// <c>Ledger.Deposit</c>: the engine keeps a copy of cash for the equity curve. The statistics of a run with flows
+    /// treat them as returns until time-weighted returns arrive (issue 5); deposit before the first step for a clean run.
+    /// </summary>
+    public void Deposit(decimal amount, string note = "contribution")
+    {
+        Ledger.Deposit(amount, Time == DateTime.MinValue ? FirstTime() : Time, note);
+        _cash = (double)Ledger.Cash;
+    }
+
+    /// <summary>Takes cash out between steps (as <see cref="Deposit"/>); more than the cash is refused by the ledger.</summary>
+    public void Withdraw(decimal amount, string note = "withdrawal")
+    {
+        Ledger.Withdraw(amount, Time == DateTime.MinValue ? FirstTime() : Time, note);
+        _cash = (double)Ledger.Cash;
+    }
+
     /// <summary>The positions held now, in symbol order, each valued at its symbol's latest close.</summary>
     public IReadOnlyList<OpenPosition> OpenPositions()
     {
@@ -476,13 +494,18 @@ public sealed class TradingEngine
             return;
         }
 
+        // Check every target before touching any order: a bad one must not leave a rebalance half-applied.
+        for (var s = 0; s < _symbols.Length; s++)
+        {
+            if (targetValues[s] < 0m)
+            {
+                throw new ArgumentOutOfRangeException(nameof(targetValues), targetValues[s], $"target for {_symbols[s]} must not be negative (long only)");
+            }
+        }
+
         for (var s = 0; s < _symbols.Length; s++)
         {
             var target = targetValues[s];
-            if (target < 0m)
-            {
-                throw new ArgumentOutOfRangeException(nameof(targetValues), target, $"target for {_symbols[s]} must not be negative (long only)");
-            }
 
             Cancel(s, "replaced by a new rebalance");
             var held = Ledger.QuantityOf(_symbols[s]);
@@ -808,7 +831,7 @@ public sealed class TradingEngine
                 _openTrades[s] = trade;
                 // The risk is the distance to the initial stop: the fixed stop or the trail's first level, whichever is higher.
                 var risk = Math.Min(ticket.Bracket.StopDistance ?? double.PositiveInfinity, ticket.Bracket.TrailingDistance ?? double.PositiveInfinity);
-                if (double.IsFinite(risk))
+                if (double.IsFinite(risk) && (double)fill.Price - risk > 0)
                 {
                     trade.InitialRiskPerUnit = (decimal)risk;
                 }
@@ -910,6 +933,26 @@ public sealed class TradingEngine
         var bracket = entry.Bracket;
         var activeFrom = point == FillPoint.Open ? bar : bar + 1;
 
+        double? stop = bracket.StopDistance is { } d ? entryPrice - d : null;
+        if (bracket.TrailingDistance is { } trail)
+        {
+            var trailStart = entryPrice - trail;
+            stop = stop is { } st ? Math.Max(st, trailStart) : trailStart;
+        }
+
+        if (stop is { } below && below <= 0)
+        {
+            // A stop at or below zero cannot be placed: say so on the entry, and leave any earlier protection in place
+            // rather than trade it for none.
+            entry.Note = string.Create(CultureInfo.InvariantCulture,
+                $"no stop placed: fill {DecimalText.Of(fillPrice)} minus the stop distance is {below:0.####}, not a price; the position is unprotected by this entry's bracket");
+            stop = null;
+            if (bracket.TakeProfitDistance is null)
+            {
+                return;
+            }
+        }
+
         // A second entry into an open position replaces the earlier protection with one for the whole position.
         foreach (var old in _pending[s])
         {
@@ -921,15 +964,7 @@ public sealed class TradingEngine
 
         _pending[s].RemoveAll(o => o.Side == OrderSide.Sell && o.ParentId is not null);
         _trailingStop[s] = null;
-
-        double? stop = bracket.StopDistance is { } d ? entryPrice - d : null;
-        if (bracket.TrailingDistance is { } trail)
-        {
-            var trailStart = entryPrice - trail;
-            stop = stop is { } st ? Math.Max(st, trailStart) : trailStart;
-        }
-
-        if (stop is { } stopPrice && stopPrice > 0)
+        if (stop is { } stopPrice)
         {
             var ticket = Protective(s, entry, OrderType.Stop, double.NaN, stopPrice, "stop-loss", activeFrom, bar);
             if (bracket.TrailingDistance is { } distance)

@@ -62,3 +62,44 @@ public sealed class EngineOverflowTests
         Assert.Equal(100_000m, engine.Ledger.Cash);
     }
 }
+
+public sealed class EngineProtectionAndTargetTests
+{
+    [Fact]
+    public void A_stop_that_would_be_below_zero_is_not_placed_and_the_entry_says_so()
+    {
+        long id = 0;
+        var strategy = new ScriptedStrategy().At(0, ctx => id = ctx.Buy(0, OrderSizing.Units(1), bracket: new Bracket(StopDistance: 500)));
+        var engine = EngineRun.Run(strategy, TestBars.Closes("SPY", 100, 100, 100));
+
+        var entry = engine.Order(id);
+        Assert.Equal(Tradewind.Core.Execution.OrderStatus.Filled, entry.Status);
+        Assert.Contains("no stop placed", entry.Note, StringComparison.Ordinal);
+        Assert.DoesNotContain(engine.Journal.Orders, o => o.ParentId == id);
+    }
+
+    [Fact]
+    public void A_negative_target_changes_nothing_even_for_the_symbols_before_it()
+    {
+        var strategy = new ScriptedStrategy()
+            .At(0, ctx => ctx.Buy(0, OrderSizing.Units(1)))
+            .At(1, ctx => ctx.Buy(0, OrderSizing.Units(1)));
+        var caught = false;
+        strategy = strategy.At(1, ctx =>
+        {
+            try
+            {
+                ctx.SetTargetValues([0m, -1m]);
+            }
+            catch (ArgumentOutOfRangeException)
+            {
+                caught = true;
+            }
+        });
+        var engine = EngineRun.Run(strategy, TestBars.Closes("SPY", 100, 100, 100, 100), TestBars.Closes("QQQ", 50, 50, 50, 50));
+
+        Assert.True(caught);
+        Assert.DoesNotContain(engine.Journal.Orders, o => o.Status == Tradewind.Core.Execution.OrderStatus.Cancelled);
+        Assert.Equal(2m, engine.Ledger.QuantityOf(engine.Symbols[0]));
+    }
+}

@@ -33,7 +33,7 @@ public sealed class StrategyCatalogTests
     [InlineData("fast", "0", "0 is outside 1..10000")]
     [InlineData("fast", "2.5", "'2.5' is not a whole number")]
     [InlineData("slow", "abc", "'abc' is not a whole number")]
-    [InlineData("size", "-1", "-1 is outside 0..1000000000000")]
+    [InlineData("size", "-1", "-1 is outside 0..1000000000")]
     public void A_value_of_the_wrong_kind_or_out_of_range_is_refused_naming_the_range(string name, string value, string problem)
     {
         var error = Refused(StrategyCatalog.SmaCross, (name, value));

@@ -22,7 +22,7 @@ public static class StrategyCatalog
         [
             StrategyParameter.Integer("fast", 20, 1, 10_000, "fast moving-average length in bars"),
             StrategyParameter.Integer("slow", 50, 2, 10_000, "slow moving-average length in bars (more than fast)"),
-            StrategyParameter.Number("size", 0, 0, 1e12, "shares per entry; 0 = all available cash in whole shares at the fill"),
+            StrategyParameter.Integer("size", 0, 0, 1_000_000_000, "whole shares per entry; 0 = all available cash in whole shares at the fill"),
         ],
         v => new SmaCrossStrategy(v.Integer("fast"), v.Integer("slow"), (decimal)v.Number("size")),
         v => v.Integer("fast") < v.Integer("slow") ? null : $"fast ({v.Integer("fast")}) must be less than slow ({v.Integer("slow")})");
