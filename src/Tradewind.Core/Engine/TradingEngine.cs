@@ -57,7 +57,8 @@ public sealed class TradingEngine
 
     // Fill and round-trip callbacks wait for the slice's close: a fill at the open must not let the strategy
     // look at the rest of a bar it is notified in the middle of.
-    private readonly List<(int Symbol, JournalFill Fill, Analytics.ClosedTrade? Trade)> _notifications = [];
+    private List<(int Symbol, JournalFill Fill, Analytics.ClosedTrade? Trade)> _notifications = [];
+    private List<(int Symbol, JournalFill Fill, Analytics.ClosedTrade? Trade)> _dispatching = [];
     private FillPoint? _filling;
 
     /// <summary>Creates an engine over <paramref name="series"/> (one per symbol, all of one resolution) for <paramref name="strategy"/>.</summary>
@@ -291,6 +292,7 @@ public sealed class TradingEngine
         {
             Notify();
         }
+
         for (var i = 0; i < _sliceCount; i++)
         {
             _strategy.OnBar(Context, _slice[i]);
@@ -306,17 +308,23 @@ public sealed class TradingEngine
 
     private void Notify()
     {
-        // Copy first: a callback may place orders, which never fills within this slice, so no new notification can
-        // arrive while dispatching; the copy guards against a strategy that throws halfway.
-        var pending = _notifications.ToArray();
-        _notifications.Clear();
-        foreach (var (symbol, fill, trade) in pending)
+        // Swap buffers instead of copying: a callback may place orders (they never fill within this slice, so no new
+        // notification arrives while dispatching), and nothing is allocated per fill.
+        (_notifications, _dispatching) = (_dispatching, _notifications);
+        try
         {
-            _strategy.OnFill(Context, fill);
-            if (trade is not null)
+            foreach (var (symbol, fill, trade) in _dispatching)
             {
-                _strategy.OnTradeClosed(Context, symbol, trade);
+                _strategy.OnFill(Context, fill);
+                if (trade is not null)
+                {
+                    _strategy.OnTradeClosed(Context, symbol, trade);
+                }
             }
+        }
+        finally
+        {
+            _dispatching.Clear();
         }
     }
 

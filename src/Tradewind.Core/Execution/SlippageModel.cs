@@ -36,6 +36,11 @@ public sealed record SlippageModel
     /// <summary>The price after slippage against the trader: higher for a buy, lower for a sell. Exact decimal arithmetic, not rounded.</summary>
     public decimal Apply(decimal price, OrderSide side)
     {
+        if (BasisPoints == 0m)
+        {
+            return price;
+        }
+
         var factor = BasisPoints / 10_000m;
         return side == OrderSide.Buy ? price * (1m + factor) : price * (1m - factor);
     }
