@@ -56,6 +56,11 @@ public static class BenchCommand
             var options = new EngineOptions();
             var open = series.Open.ToArray();
             var close = series.Close.ToArray();
+            if (IsDebugBuild())
+            {
+                await cli.Error.WriteLineAsync("warning: this tradewind is a Debug build (JIT optimizations off); its figures are several times too slow. Run 'dotnet run -c Release --project src/Tradewind.Cli -- bench' or an installed tool for real figures.");
+            }
+
             await cli.Error.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"bench: {count:N0} one-minute bars (seed {parse.GetValue(seed)}), sma-cross({Fast}, {Slow}), best of repeated runs over about {budget:0.#} s each"));
 
             // Warm up: compile both paths before anything is timed.
@@ -140,4 +145,19 @@ public static class BenchCommand
 
     private static string PerSecond(long count, TimeSpan elapsed) =>
         (count / Math.Max(elapsed.TotalSeconds, 1e-9) / 1e6).ToString("N1", CultureInfo.InvariantCulture) + " M";
+
+    private static bool IsDebugBuild()
+    {
+        // The engine's assembly decides the speed; a Debug build carries DebuggableAttribute with the optimizer disabled.
+        var debuggable = typeof(EngineOptions).Assembly.GetCustomAttributes(typeof(System.Diagnostics.DebuggableAttribute), false);
+        foreach (System.Diagnostics.DebuggableAttribute attribute in debuggable)
+        {
+            if (attribute.IsJITOptimizerDisabled)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 }
