@@ -1,9 +1,13 @@
 using System.CommandLine;
 using System.Globalization;
 using Spectre.Console;
+using Tradewind.Core.Execution;
+using Tradewind.Core.Market;
 using Tradewind.Core.Optimization;
 using Tradewind.Core.Strategies.Catalog;
 using Tradewind.Data.Files;
+using Tradewind.Jobs;
+using Tradewind.Jobs.Backtesting;
 
 namespace Tradewind.Cli.Commands;
 
@@ -37,14 +41,25 @@ public static class OptimizeCommand
         var top = new Option<int>("--top") { Description = "How many of the best combinations to print.", DefaultValueFactory = _ => 20 };
         var output = new Option<string?>("--output") { Description = "Write every evaluated combination (parameters and metrics, best first) to this CSV file." };
         var threads = new Option<int>("--threads") { Description = "Combinations evaluated in parallel (default: one per core).", DefaultValueFactory = _ => Environment.ProcessorCount };
-        var run = new BacktestRunOptions();
+        var symbols = Repeatable("--symbol", "A stored symbol to run on (repeatable; 'tradewind data list' shows them). Give --symbol or --data.");
+        var data = Repeatable("--data", "A CSV price file to run on (repeatable; any format 'data import' reads; the symbol comes from the file name, SPY.csv -> SPY).");
+        var resolution = new Option<string?>("--resolution") { Description = "Bar length of the bars: 1m, 5m, 1h, 1d ... (default 1d for --symbol; for --data the file name's suffix, else inferred from the data)." };
+        var start = new Option<string?>("--start") { Description = "First traded date, yyyy-MM-dd (intraday: the exchange-local day); earlier bars only warm the strategy up." };
+        var end = new Option<string?>("--end") { Description = "Last traded date, yyyy-MM-dd, inclusive (as --start)." };
+        var cash = new Option<string>("--cash") { Description = "Initial cash.", DefaultValueFactory = _ => "100000" };
+        var commission = new Option<string>("--commission") { Description = "Commission SPEC: none, per-share:RATE[,min:AMOUNT], percent:P or fixed:AMOUNT.", DefaultValueFactory = _ => "none" };
+        var slippage = new Option<string>("--slippage-bps") { Description = "Slippage in basis points against the trader (market orders).", DefaultValueFactory = _ => "0" };
+        var fill = new Option<string>("--fill")
+        {
+            Description = $"Which price of the next bar a market order takes: {FillRuleNames.NextOpen} or {FillRuleNames.NextClose}.",
+            DefaultValueFactory = _ => FillRuleNames.NextOpen,
+        };
         var command = new Command(
             "optimize",
             "Run a strategy for every combination of a parameter grid, in parallel on the loaded bars, and rank the results. sma-cross on one series uses a dedicated kernel whose results equal single backtests.")
         {
-            strategy, grids, parameters, metric, top, output, threads,
+            strategy, grids, parameters, metric, top, output, threads, symbols, data, resolution, start, end, cash, commission, slippage, fill,
         };
-        run.AddTo(command);
         command.SetAction(async (parse, ct) =>
         {
             var cli = context(parse);
@@ -65,11 +80,45 @@ public static class OptimizeCommand
                 throw new UserInputException($"--threads: {threadCount} must be at least 1");
             }
 
-            var series = await run.LoadAsync(parse, cli, ct);
-            var options = run.Options(parse, series);
+            // The bars and the engine options as the backtest use case reads them: one path, one set of checks and messages.
+            BacktestInputs inputs;
+            try
+            {
+                var request = BacktestRequest.Parse(new BacktestSettings
+                {
+                    Strategy = definition.Name,
+                    Symbols = parse.GetValue(symbols) ?? [],
+                    Data = parse.GetValue(data) ?? [],
+                    Resolution = parse.GetValue(resolution),
+                    Start = parse.GetValue(start),
+                    End = parse.GetValue(end),
+                    Cash = parse.GetValue(cash),
+                    Commission = parse.GetValue(commission),
+                    SlippageBps = parse.GetValue(slippage),
+                    Fill = parse.GetValue(fill),
+                });
+                inputs = await BacktestInputs.LoadAsync(request, new JobEnvironment
+                {
+                    WorkingDirectory = cli.WorkingDirectory,
+                    Time = cli.TimeProvider,
+                    OpenDatabaseAsync = cli.OpenDatabaseAsync,
+                }, cancellationToken: ct);
+            }
+            catch (JobInputException ex)
+            {
+                throw new UserInputException(ex.Message, ex);
+            }
+
+            foreach (var warning in inputs.Warnings)
+            {
+                await cli.Error.WriteLineAsync($"warning: {warning}");
+            }
+
+            var series = inputs.Series;
+            var options = inputs.Options;
             var how = Optimizer.KernelUnavailable(series, definition, options) is { } reason ? $"the engine per combination ({reason})" : "the sma-cross kernel";
             await cli.Error.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-                $"optimize {definition.Name} on {BacktestRunOptions.Describe(series)}: {grid.CombinationCount:N0} combinations of {string.Join(" × ", grid.Axes.Select(a => $"{a.Values.Count} {a.Parameter.Name}"))}, through {how} on {threadCount} thread(s)"));
+                $"optimize {definition.Name} on {Describe(series)}: {grid.CombinationCount:N0} combinations of {string.Join(" × ", grid.Axes.Select(a => $"{a.Values.Count} {a.Parameter.Name}"))}, through {how} on {threadCount} thread(s)"));
 
             var started = cli.TimeProvider.GetTimestamp();
             var progress = new ProgressLines(cli.Error, ReferenceEquals(cli.Error, Console.Error) && !Console.IsErrorRedirected);
@@ -120,6 +169,17 @@ public static class OptimizeCommand
         ArgumentNullException.ThrowIfNull(definition);
         return string.Join(',', ["rank", .. definition.Parameters.Select(p => p.Name), .. CsvMetrics.Select(m => m.Name), "winning_trades", "losing_trades", "bars"]);
     }
+
+    private static Option<string[]> Repeatable(string name, string description) => new(name)
+    {
+        Description = description,
+        Arity = ArgumentArity.ZeroOrMore,
+        AllowMultipleArgumentsPerToken = false,
+    };
+
+    // The bars as people name them: "SPY 1d (8,042 bars)".
+    private static string Describe(IReadOnlyList<BarSeries> series) =>
+        string.Join(", ", series.Select(s => string.Create(CultureInfo.InvariantCulture, $"{s.Symbol} {s.Resolution} ({s.Count:N0} bars)")));
 
     private static StrategyDefinition Catalogued(string name)
     {

@@ -106,7 +106,7 @@ public sealed class OptimizeCommandTests : IDisposable
     [InlineData(1, "--strategy: unknown strategy 'sma'", "--grid", "fast=5", "--strategy", "sma")]
     [InlineData(1, "--threads: 0 must be at least 1", "--grid", "fast=5", "--threads", "0")]
     [InlineData(1, "--commission: commission spec 'free' is not valid", "--grid", "fast=5", "--commission", "free")]
-    [InlineData(1, "no bar of SPY falls in the period 2100-01-01", "--grid", "fast=5", "--start", "2100-01-01")]
+    [InlineData(1, "no bar falls in the period --start 2100-01-01", "--grid", "fast=5", "--start", "2100-01-01")]
     [InlineData(2, "Option '--grid' is required", "--param", "fast=5")]
     public async Task A_bad_request_names_the_input_and_the_fix(int exitCode, string message, params string[] extra)
     {
@@ -128,9 +128,9 @@ public sealed class OptimizeCommandTests : IDisposable
         var missing = await CliRun.RunAsync(_dir.Path, "optimize", "--strategy", "sma-cross", "--data", "nope.csv", "--grid", "fast=5");
 
         Assert.Equal(1, both.ExitCode);
-        Assert.Contains("either as --symbol (stored) or as --data (CSV files), not both", both.Error, StringComparison.Ordinal);
+        Assert.Contains("--symbol and --data are both given", both.Error, StringComparison.Ordinal);
         Assert.Equal(1, neither.ExitCode);
-        Assert.Contains("no bars given: name stored symbols with --symbol SPY", neither.Error, StringComparison.Ordinal);
+        Assert.Contains("no bars named: give --data FILE", neither.Error, StringComparison.Ordinal);
         Assert.Equal(1, missing.ExitCode);
         Assert.Contains("--data: nope.csv: file not found", missing.Error, StringComparison.Ordinal);
     }
