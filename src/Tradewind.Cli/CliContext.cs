@@ -1,6 +1,7 @@
 using Spectre.Console;
 using Tradewind.Configuration.Bots;
 using Tradewind.Configuration.Loading;
+using Tradewind.Jobs;
 using Tradewind.Storage;
 using Tradewind.Storage.Connections;
 
@@ -143,6 +144,14 @@ public sealed class CliContext
 
     /// <summary>Resolves a user-given path against the working directory.</summary>
     public string ResolvePath(string path) => Path.GetFullPath(Path.Combine(WorkingDirectory, path));
+
+    /// <summary>What a use case of Tradewind.Jobs needs from this command: the working folder, the clock and the database.</summary>
+    public JobEnvironment JobEnvironment() => new()
+    {
+        WorkingDirectory = WorkingDirectory,
+        Time = TimeProvider,
+        OpenDatabaseAsync = OpenDatabaseAsync,
+    };
 
     /// <summary>
     /// The database named by --db, else TRADEWIND_DB, else the configuration's system.database (when the

@@ -89,13 +89,7 @@ public static class BacktestCommand
                 }
 
                 var request = BacktestRequest.Parse(settings);
-                var job = new BacktestJob(new JobEnvironment
-                {
-                    WorkingDirectory = cli.WorkingDirectory,
-                    Time = cli.TimeProvider,
-                    OpenDatabaseAsync = cli.OpenDatabaseAsync,
-                    ObjectStorage = () => ObjectStorageOptions(cli),
-                });
+                var job = new BacktestJob(cli.JobEnvironment() with { ObjectStorage = () => ObjectStorageOptions(cli) });
                 var progress = new LatestProgress();
                 var running = job.RunAsync(request, progress, ct);
                 await ShowProgressAsync(cli, running, progress, ct);

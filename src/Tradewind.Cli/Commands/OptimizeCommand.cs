@@ -97,12 +97,7 @@ public static class OptimizeCommand
                     SlippageBps = parse.GetValue(slippage),
                     Fill = parse.GetValue(fill),
                 });
-                inputs = await BacktestInputs.LoadAsync(request, new JobEnvironment
-                {
-                    WorkingDirectory = cli.WorkingDirectory,
-                    Time = cli.TimeProvider,
-                    OpenDatabaseAsync = cli.OpenDatabaseAsync,
-                }, cancellationToken: ct);
+                inputs = await BacktestInputs.LoadAsync(request, cli.JobEnvironment(), cancellationToken: ct);
             }
             catch (JobInputException ex)
             {

@@ -11,8 +11,6 @@ internal sealed class OrderTicket
 {
     public required long Id { get; init; }
 
-    public required int SymbolIndex { get; init; }
-
     public required Symbol Symbol { get; init; }
 
     public required OrderSide Side { get; init; }

@@ -451,7 +451,6 @@ public sealed class TradingEngine
         var ticket = new OrderTicket
         {
             Id = _nextOrderId++,
-            SymbolIndex = symbol,
             Symbol = _symbols[symbol],
             Side = side,
             Type = type,
@@ -497,7 +496,12 @@ public sealed class TradingEngine
             throw new ArgumentException($"targets must have one value per symbol ({_symbols.Length}), got {targetValues.Length}", nameof(targetValues));
         }
 
-        if (IsWarmingUp || !_started)
+        if (Time == DateTime.MinValue)
+        {
+            throw new InvalidOperationException("targets can only be set on a bar's close (OnBar, OnSlice, OnFill, OnTradeClosed), not before the first bar");
+        }
+
+        if (IsWarmingUp)
         {
             return;
         }
@@ -994,7 +998,6 @@ public sealed class TradingEngine
         var ticket = new OrderTicket
         {
             Id = _nextOrderId++,
-            SymbolIndex = s,
             Symbol = _symbols[s],
             Side = OrderSide.Sell,
             Type = type,
