@@ -1,4 +1,5 @@
 using Tradewind.Core.Analytics;
+using Tradewind.Core.Collections;
 
 namespace Tradewind.Core.Engine;
 
@@ -9,7 +10,7 @@ namespace Tradewind.Core.Engine;
 public sealed class TradeJournal
 {
     private readonly List<OrderTicket> _orders = [];
-    private readonly List<JournalFill> _fills = [];
+    private readonly AppendOnlyLog<JournalFill> _fills = new();
     private readonly List<ClosedTrade> _trades = [];
 
     internal TradeJournal(int capacity) => Equity = new EquityCurve(capacity);

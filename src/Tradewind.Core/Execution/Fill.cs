@@ -14,7 +14,7 @@ namespace Tradewind.Core.Execution;
 /// <param name="Commission">The commission charged for this fill, never negative.</param>
 /// <param name="Time">When the fill happened (UTC): the start of the bar whose price it took, or that bar's close for close fills.</param>
 /// <param name="Reason">Why the order was placed: "entry", "exit", "stop-loss", "take-profit", "trailing-stop", "rebalance" ...</param>
-public sealed record Fill(long OrderId, Symbol Symbol, OrderSide Side, decimal Quantity, decimal Price, decimal Commission, DateTime Time, string Reason)
+public readonly record struct Fill(long OrderId, Symbol Symbol, OrderSide Side, decimal Quantity, decimal Price, decimal Commission, DateTime Time, string Reason)
 {
     /// <summary>Quantity × price, before commission.</summary>
     public decimal Notional => Quantity * Price;

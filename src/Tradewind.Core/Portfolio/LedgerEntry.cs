@@ -14,7 +14,7 @@ namespace Tradewind.Core.Portfolio;
 /// <param name="RealizedPnL">For a sell, (price − average cost) × quantity; 0 otherwise.</param>
 /// <param name="OrderId">The fill's order for buy, sell and fee entries; null otherwise.</param>
 /// <param name="Note">The deposit's or withdrawal's note, or the fill's reason.</param>
-public sealed record LedgerEntry(
+public readonly record struct LedgerEntry(
     long Sequence,
     DateTime Time,
     LedgerEntryKind Kind,

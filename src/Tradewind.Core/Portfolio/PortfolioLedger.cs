@@ -1,6 +1,7 @@
 using System.Collections.ObjectModel;
 using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
+using Tradewind.Core.Collections;
 using Tradewind.Core.Execution;
 using Tradewind.Core.Market;
 
@@ -29,7 +30,7 @@ namespace Tradewind.Core.Portfolio;
 public sealed class PortfolioLedger
 {
     private readonly Dictionary<Symbol, Position> _positions = [];
-    private readonly List<LedgerEntry> _entries = [];
+    private readonly AppendOnlyLog<LedgerEntry> _entries = new();
     private readonly Func<Symbol, QuantityRule> _quantityRules;
 
     /// <summary>Creates an empty portfolio (no cash: deposit the starting capital).</summary>
@@ -44,7 +45,7 @@ public sealed class PortfolioLedger
         MaxLeverage = maxLeverage;
         _quantityRules = quantityRules ?? QuantityRule.For;
         Positions = new ReadOnlyDictionary<Symbol, Position>(_positions);
-        Entries = _entries.AsReadOnly();
+        Entries = _entries;
     }
 
     /// <summary>
@@ -224,7 +225,6 @@ public sealed class PortfolioLedger
     /// </summary>
     public PortfolioRejection? Check(Fill fill)
     {
-        ArgumentNullException.ThrowIfNull(fill);
         CheckUtc(fill.Time, nameof(fill));
         if (fill.Quantity <= 0m || fill.Price <= 0m || fill.Commission < 0m)
         {

@@ -225,7 +225,7 @@ public sealed class PortfolioLedgerTests
         Assert.Throws<ArgumentException>(() => ledger.Apply(Buy(Spy, 1.00001m, 100m)));
         Assert.Throws<ArgumentException>(() => ledger.Apply(Buy(Spy, 1m, 0m)));
         Assert.Throws<ArgumentException>(() => ledger.Apply(Buy(Spy, 1m, 10m, -1m)));
-        Assert.Throws<ArgumentNullException>(() => ledger.Apply(null!));
+        Assert.Throws<ArgumentException>(() => ledger.Apply(default)); // an empty fill: no UTC time, no quantity
         Assert.Equal(1_000m, ledger.Cash);
         Assert.Single(ledger.Entries);
     }

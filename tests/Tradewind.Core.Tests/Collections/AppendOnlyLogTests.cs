@@ -1,0 +1,59 @@
+using Tradewind.Core.Collections;
+
+namespace Tradewind.Core.Tests.Collections;
+
+public sealed class AppendOnlyLogTests
+{
+    [Theory]
+    [InlineData(0)]
+    [InlineData(1)]
+    [InlineData(255)]
+    [InlineData(256)]
+    [InlineData(257)]
+    [InlineData(5_000)]
+    public void Keeps_every_record_in_order_across_blocks(int count)
+    {
+        var log = new AppendOnlyLog<(int Index, decimal Amount)>();
+        for (var i = 0; i < count; i++)
+        {
+            log.Add((i, i * 1.25m));
+        }
+
+        Assert.Equal(count, log.Count);
+        for (var i = 0; i < count; i++)
+        {
+            Assert.Equal((i, i * 1.25m), log[i]);
+        }
+
+        Assert.Equal(Enumerable.Range(0, count).Select(i => (i, i * 1.25m)), log);
+    }
+
+    [Fact]
+    public void Refuses_an_index_outside_the_records()
+    {
+        var log = new AppendOnlyLog<int>();
+        log.Add(7);
+        Assert.Throws<ArgumentOutOfRangeException>(() => log[1]);
+        Assert.Throws<ArgumentOutOfRangeException>(() => log[-1]);
+    }
+
+    [Fact]
+    public void Earlier_records_are_not_moved_by_later_appends()
+    {
+        // A List<T> would copy its array while doubling; the log's blocks stay where they are, so a reader that
+        // enumerated before an append still sees the same values.
+        var log = new AppendOnlyLog<long>();
+        for (var i = 0; i < 300; i++)
+        {
+            log.Add(i);
+        }
+
+        var before = log.Take(300).ToArray();
+        for (var i = 300; i < 3_000; i++)
+        {
+            log.Add(i);
+        }
+
+        Assert.Equal(before, log.Take(300));
+    }
+}
