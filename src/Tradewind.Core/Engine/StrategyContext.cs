@@ -19,8 +19,11 @@ public sealed class StrategyContext
     /// <summary>The time of the current slice (UTC).</summary>
     public DateTime Time => _engine.Time;
 
-    /// <summary>True before the run's start: the strategy sees bars to warm up, and its orders are ignored.</summary>
+    /// <summary>True before the run's start: the strategy sees bars to warm up; its orders are ignored except on the last warm-up bar (see <see cref="AcceptsOrders"/>).</summary>
     public bool IsWarmingUp => _engine.IsWarmingUp;
+
+    /// <summary>Whether orders and targets placed now are accepted: in the period, and on the close just before it (they fill on its first bar).</summary>
+    public bool AcceptsOrders => _engine.AcceptsOrders;
 
     /// <summary>The bars of <paramref name="symbol"/> at or before <see cref="Time"/>.</summary>
     public BarHistory History(int symbol) => _engine.History(symbol);
@@ -110,7 +113,7 @@ public sealed class StrategyContext
             throw new ArgumentOutOfRangeException(nameof(weights), sum, "weights must sum to at most 1 (no leverage through targets)");
         }
 
-        if (IsWarmingUp)
+        if (!_engine.AcceptsOrders)
         {
             return;
         }

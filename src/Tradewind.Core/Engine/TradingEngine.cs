@@ -54,6 +54,7 @@ public sealed class TradingEngine
     private long _nextOrderId = 1;
     private long _barsProcessed;
     private bool _started;
+    private bool _lastWarmUpSlice;
 
     // Fill and round-trip callbacks wait for the slice's close: a fill at the open must not let the strategy
     // look at the rest of a bar it is notified in the middle of.
@@ -160,8 +161,17 @@ public sealed class TradingEngine
     /// <summary>The time of the last processed slice (UTC); <see cref="DateTime.MinValue"/> before the first.</summary>
     public DateTime Time { get; private set; } = DateTime.MinValue;
 
-    /// <summary>True while the current slice is before <see cref="EngineOptions.Start"/>: orders are ignored and no equity is recorded.</summary>
+    /// <summary>
+    /// True while the current slice is before <see cref="EngineOptions.Start"/>: no equity is recorded, and orders are
+    /// ignored except on the last warm-up slice, whose decisions fill on the period's first bar.
+    /// </summary>
     public bool IsWarmingUp { get; private set; }
+
+    /// <summary>
+    /// Whether orders and targets placed now are accepted: always in the period, and on the last slice before it (a
+    /// decision on the close before the start fills at the first bar of the period, as in a live run started that day).
+    /// </summary>
+    public bool AcceptsOrders => !IsWarmingUp || _lastWarmUpSlice;
 
     /// <summary>Symbol-bars processed in the traded period (warm-up bars excluded).</summary>
     public long BarsProcessed => _barsProcessed;
@@ -240,6 +250,7 @@ public sealed class TradingEngine
 
         if (IsWarmingUp)
         {
+            _lastWarmUpSlice = NextSliceTime() >= _start;
             for (var i = 0; i < _sliceCount; i++)
             {
                 var s = _slice[i];
@@ -443,7 +454,7 @@ public sealed class TradingEngine
             throw new InvalidOperationException("orders can only be placed on a bar's close (OnBar, OnSlice, OnFill, OnTradeClosed), not before the first bar");
         }
 
-        if (IsWarmingUp)
+        if (!AcceptsOrders)
         {
             return 0;
         }
@@ -501,7 +512,7 @@ public sealed class TradingEngine
             throw new InvalidOperationException("targets can only be set on a bar's close (OnBar, OnSlice, OnFill, OnTradeClosed), not before the first bar");
         }
 
-        if (IsWarmingUp)
+        if (!AcceptsOrders)
         {
             return;
         }

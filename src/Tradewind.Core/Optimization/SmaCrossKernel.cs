@@ -188,8 +188,9 @@ internal sealed class SmaCrossKernel
             var lastSign = run.LastSign;
             if (i < Start)
             {
-                // Warm-up: the strategy sees the bars and keeps its last sign; orders are ignored.
-                var warmEnd = Math.Min(to, Start);
+                // Warm-up: the strategy sees the bars and keeps its last sign; orders are ignored, except on the last
+                // warm-up bar, whose decision fills on the period's first bar (as in the engine).
+                var warmEnd = Math.Min(to, Start - 1);
                 for (; i < warmEnd; i++)
                 {
                     var sign = SmaCrossStrategy.CrossSign(Unsafe.Add(ref fastRef, i - from), Unsafe.Add(ref slowRef, i - from));
@@ -200,6 +201,12 @@ internal sealed class SmaCrossKernel
                 }
 
                 run.LastSign = lastSign;
+                if (i == Start - 1 && i < to)
+                {
+                    Decide(run, i, SmaCrossStrategy.CrossSign(Unsafe.Add(ref fastRef, i - from), Unsafe.Add(ref slowRef, i - from)));
+                    i++;
+                }
+
                 continue;
             }
 
@@ -543,9 +550,9 @@ internal sealed class SmaCrossKernel
 
         var previous = run.LastSign;
         run.LastSign = sign;
-        if (previous == 0 || previous == sign || bar < Start || bar + 1 >= End)
+        if (previous == 0 || previous == sign || bar < Start - 1 || bar + 1 >= End)
         {
-            // No cross; or warm-up (orders ignored); or the last bar (an order there never fills, and changes nothing).
+            // No cross; or warm-up before its last bar (orders ignored); or the last bar (an order there never fills).
             return;
         }
 

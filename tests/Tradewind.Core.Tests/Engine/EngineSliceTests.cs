@@ -147,7 +147,7 @@ public sealed class EngineSliceTests
     }
 
     [Fact]
-    public void Before_the_start_the_strategy_warms_up_its_orders_are_ignored_and_no_equity_is_recorded()
+    public void Before_the_start_the_strategy_warms_up_its_orders_are_ignored_until_the_last_close_before_the_start_and_no_equity_is_recorded()
     {
         var bars = Closes("SPY", 100, 101, 102, 103, 104);
         var seen = new List<(int Count, bool WarmingUp, long Id)>();
@@ -157,12 +157,15 @@ public sealed class EngineSliceTests
         };
         var engine = EngineRun.Run(strategy, new EngineOptions { Start = Day(2) }, bars);
 
-        Assert.Equal([(1, true, 0L), (2, true, 0L), (3, false, 1L), (4, false, 2L), (5, false, 3L)], seen);
-        Assert.Equal(3, engine.Journal.OrderCount);
+        // The order placed on day 1's close (the last warm-up bar) is the first that counts: it fills at the period's
+        // first open, as the order of a live run started on day 2 would.
+        Assert.Equal([(1, true, 0L), (2, true, 1L), (3, false, 2L), (4, false, 3L), (5, false, 4L)], seen);
+        Assert.Equal(4, engine.Journal.OrderCount);
         Assert.Equal([Day(2), Day(3), Day(4)], engine.Journal.Equity.Time.ToArray());
         Assert.Equal(3, engine.BarsProcessed);
         Assert.Equal(Day(2), engine.Ledger.Entries[0].Time);
-        Assert.Equal((Day(3), 103m), (engine.Journal.Fills[0].Fill.Time, engine.Journal.Fills[0].Fill.Price));
+        Assert.Equal((Day(2), 102m), (engine.Journal.Fills[0].Fill.Time, engine.Journal.Fills[0].Fill.Price));
+        Assert.Equal((Day(3), 103m), (engine.Journal.Fills[1].Fill.Time, engine.Journal.Fills[1].Fill.Price));
     }
 
     [Fact]
