@@ -12,6 +12,11 @@ namespace Tradewind.Core.Analytics;
 /// equity since that peak; the drawdown column is derived from the equities when it is first read after appends
 /// (the same formula, so the same values), and <see cref="MaxDrawdown"/> from the settled peaks: the largest
 /// (peak − equity) / peak of a peak's bars is the one at its lowest equity, because both operations are monotonic.
+/// <para>
+/// Cash flows (contributions, withdrawals) are recorded with <see cref="AddFlow"/> and belong to the next point. They
+/// are not performance: returns, drawdowns and everything derived from them use the <see cref="PerformanceIndex"/>,
+/// which chains each point's return net of its flow (time-weighted), and equals the equity when there is no flow.
+/// </para>
 /// </remarks>
 public sealed class EquityCurve
 {
@@ -27,6 +32,10 @@ public sealed class EquityCurve
     private double _peak;
     private double _trough;
     private double _settledMaxDrawdown;
+    private readonly List<(int Index, double Amount)> _flows = [];
+    private double _pendingFlow;
+    private double[]? _index;
+    private int _indexCount;
 
     /// <summary>Creates an empty curve with room for <paramref name="capacity"/> points.</summary>
     public EquityCurve(int capacity = 0)
@@ -60,14 +69,61 @@ public sealed class EquityCurve
     /// <summary>Notional traded during each bar: Σ |quantity × price| of its fills.</summary>
     public ReadOnlySpan<double> TradedNotional => _tradedNotional.AsSpan(0, Count);
 
-    /// <summary>Drawdown at each point: (running peak − equity) / running peak, ≥ 0 (0 at a new peak).</summary>
+    /// <summary>
+    /// Drawdown at each point: (running peak − value) / running peak of the <see cref="PerformanceIndex"/> (the equity
+    /// when there is no cash flow), ≥ 0 (0 at a new peak).
+    /// </summary>
     public ReadOnlySpan<double> Drawdown => Drawdowns().AsSpan(0, Count);
+
+    /// <summary>The cash flows by the point they belong to (index ≥ 1; a flow before the first point is starting capital), in order.</summary>
+    public IReadOnlyList<(int Index, double Amount)> Flows => _flows;
+
+    /// <summary>Σ of the cash flows after the first point: contributions minus withdrawals.</summary>
+    public double NetFlows
+    {
+        get
+        {
+            var sum = 0.0;
+            foreach (var (_, amount) in _flows)
+            {
+                sum += amount;
+            }
+
+            return sum;
+        }
+    }
+
+    /// <summary>
+    /// The time-weighted value of the account: starts at the first equity and moves by each point's return net of its
+    /// cash flow, value[i] = value[i−1] × (equity[i] − flow[i]) / equity[i−1]; the equity itself when there is no flow.
+    /// Stops moving (stays at its last value) after an equity ≤ 0, where a return means nothing.
+    /// </summary>
+    public ReadOnlySpan<double> PerformanceIndex => _flows.Count == 0 ? Equity : Indexes().AsSpan(0, Count);
 
     /// <summary>The highest equity so far (0 when empty).</summary>
     public double Peak => _peak;
 
     /// <summary>The largest drawdown so far, a fraction ≥ 0 (0 when empty or never below a peak).</summary>
-    public double MaxDrawdown => _trough < _peak ? Math.Max(_settledMaxDrawdown, (_peak - _trough) / _peak) : _settledMaxDrawdown;
+    public double MaxDrawdown => _flows.Count == 0 ? EquityMaxDrawdown : MaxOf(Drawdown);
+
+    private double EquityMaxDrawdown => _trough < _peak ? Math.Max(_settledMaxDrawdown, (_peak - _trough) / _peak) : _settledMaxDrawdown;
+
+    /// <summary>
+    /// Records a cash flow into (+) or out of (−) the account since the last point; it belongs to the next point
+    /// appended, whose equity includes it. Flows before the first point are part of the starting equity.
+    /// </summary>
+    public void AddFlow(double amount)
+    {
+        if (!double.IsFinite(amount))
+        {
+            throw new ArgumentOutOfRangeException(nameof(amount), amount, "a cash flow must be a finite number");
+        }
+
+        if (Count > 0)
+        {
+            _pendingFlow += amount;
+        }
+    }
 
     /// <summary>The point at <paramref name="index"/>.</summary>
     public EquityPoint this[int index]
@@ -123,6 +179,12 @@ public sealed class EquityCurve
             Grow();
         }
 
+        if (_pendingFlow != 0)
+        {
+            _flows.Add((count, _pendingFlow));
+            _pendingFlow = 0;
+        }
+
         _time[count] = time;
         _equity[count] = equity;
         _cash[count] = cash;
@@ -138,6 +200,9 @@ public sealed class EquityCurve
         {
             Count = 0;
             _drawdownCount = 0;
+            _indexCount = 0;
+            _flows.Clear();
+            _pendingFlow = 0;
             _peak = 0;
             _trough = 0;
             _settledMaxDrawdown = 0;
@@ -191,9 +256,10 @@ public sealed class EquityCurve
             }
 
             var peak = _drawdownPeak;
+            var series = _flows.Count == 0 ? _equity : Indexes();
             for (var i = done; i < count; i++)
             {
-                var equity = _equity[i];
+                var equity = series[i];
                 if (i == 0 || equity > peak)
                 {
                     peak = equity;
@@ -207,6 +273,69 @@ public sealed class EquityCurve
             _drawdownCount = count;
             return values;
         }
+    }
+
+    // The performance index up to Count, extended from where the last read left it (called under the gate or alone).
+    private double[] Indexes()
+    {
+        lock (_drawdownGate)
+        {
+            var count = Count;
+            var values = _index;
+            var done = _indexCount;
+            if (values is not null && done == count)
+            {
+                return values;
+            }
+
+            if (values is null || values.Length < count)
+            {
+                var larger = GC.AllocateUninitializedArray<double>(_equity.Length);
+                values?.AsSpan(0, done).CopyTo(larger);
+                values = larger;
+            }
+
+            var flow = FirstFlowAtOrAfter(done);
+            for (var i = done; i < count; i++)
+            {
+                var amount = 0.0;
+                if (flow < _flows.Count && _flows[flow].Index == i)
+                {
+                    amount = _flows[flow].Amount;
+                    flow++;
+                }
+
+                values[i] = i == 0 ? _equity[0]
+                    : _equity[i - 1] > 0 ? values[i - 1] * ((_equity[i] - amount) / _equity[i - 1])
+                    : values[i - 1];
+            }
+
+            _index = values;
+            _indexCount = count;
+            return values;
+        }
+    }
+
+    private int FirstFlowAtOrAfter(int index)
+    {
+        var i = 0;
+        while (i < _flows.Count && _flows[i].Index < index)
+        {
+            i++;
+        }
+
+        return i;
+    }
+
+    private static double MaxOf(ReadOnlySpan<double> values)
+    {
+        var max = 0.0;
+        foreach (var v in values)
+        {
+            max = Math.Max(max, v);
+        }
+
+        return max;
     }
 
     private void Grow()

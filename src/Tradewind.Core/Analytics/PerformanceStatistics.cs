@@ -44,7 +44,16 @@ public sealed record PerformanceStatistics
     /// <summary>Equity at the last point.</summary>
     public double EndEquity { get; private init; }
 
-    /// <summary>End equity / start equity − 1.</summary>
+    /// <summary>Cash paid in minus cash taken out after the first point (0 without flows).</summary>
+    public double NetFlows { get; private init; }
+
+    /// <summary>What the account earned: end equity − start equity − net flows.</summary>
+    public double ProfitLoss { get; private init; }
+
+    /// <summary>
+    /// Time-weighted: the performance index's end / start − 1, which is end equity / start equity − 1 without flows;
+    /// with contributions or withdrawals each period's return is taken net of its flow (see <see cref="EquityCurve.PerformanceIndex"/>).
+    /// </summary>
     public double TotalReturn { get; private init; }
 
     /// <summary>(End / start)^(1 / years) − 1; −1 when end equity ≤ 0; null when years = 0.</summary>
@@ -142,14 +151,17 @@ public sealed record PerformanceStatistics
 
         var time = curve.Time;
         var equity = curve.Equity;
+        // Returns and drawdowns come from the time-weighted index: the equity itself unless cash flowed in or out.
+        var index = curve.PerformanceIndex;
         var n = equity.Length;
-        var first = equity[0];
-        var last = equity[n - 1];
+        var first = index[0];
+        var last = index[n - 1];
         var years = (time[n - 1] - time[0]).TotalDays / DaysPerYear;
         double? cagr = years <= 0 ? null : last <= 0 ? -1 : Math.Pow(last / first, 1 / years) - 1;
-        var returns = ReturnStatistics(equity, parameters);
-        var (maxPeriod, longestPeriod) = DrawdownPeriods(time, equity);
+        var returns = ReturnStatistics(index, parameters);
+        var (maxPeriod, longestPeriod) = DrawdownPeriods(time, index);
         var maxDrawdown = curve.MaxDrawdown;
+        var netFlows = curve.NetFlows;
 
         var exposed = 0;
         var equitySum = 0.0;
@@ -179,8 +191,10 @@ public sealed record PerformanceStatistics
             Bars = n,
             Periods = n - 1,
             Years = years,
-            StartEquity = first,
-            EndEquity = last,
+            StartEquity = equity[0],
+            EndEquity = equity[n - 1],
+            NetFlows = netFlows,
+            ProfitLoss = equity[n - 1] - equity[0] - netFlows,
             TotalReturn = last / first - 1,
             Cagr = cagr,
             Volatility = returns.Volatility,

@@ -22,6 +22,15 @@ public sealed class StrategyContext
     /// <summary>True before the run's start: the strategy sees bars to warm up; its orders are ignored except on the last warm-up bar (see <see cref="AcceptsOrders"/>).</summary>
     public bool IsWarmingUp => _engine.IsWarmingUp;
 
+    /// <summary>
+    /// Pays <paramref name="amount"/> into the account now (a contribution, e.g. a daily deposit): available to the
+    /// orders that fill from the next bar on, and recorded as a cash flow, not as a return.
+    /// </summary>
+    public void Deposit(decimal amount, string note = "contribution") => _engine.Deposit(amount, note);
+
+    /// <summary>Takes <paramref name="amount"/> out of the account now; more than the cash is refused.</summary>
+    public void Withdraw(decimal amount, string note = "withdrawal") => _engine.Withdraw(amount, note);
+
     /// <summary>Whether orders and targets placed now are accepted: in the period, and on the close just before it (they fill on its first bar).</summary>
     public bool AcceptsOrders => _engine.AcceptsOrders;
 

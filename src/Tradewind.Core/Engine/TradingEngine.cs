@@ -353,21 +353,24 @@ public sealed class TradingEngine
     }
 
     /// <summary>
-    /// Pays cash into the account between steps (a contribution), at the time of the last processed slice. Use this, not
-    /// <c>Ledger.Deposit</c>: the engine keeps a copy of cash for the equity curve. The statistics of a run with flows
-    /// treat them as returns until time-weighted returns arrive (issue 5); deposit before the first step for a clean run.
+    /// Pays cash into the account (a contribution) at the time of the last processed slice, between steps or from a
+    /// strategy's callback. Use this, not <c>Ledger.Deposit</c>: the engine keeps a copy of cash for the equity curve,
+    /// and records the flow there so that returns and drawdowns are time-weighted (a contribution is not a gain).
+    /// Cash paid in before the first recorded equity point is starting capital.
     /// </summary>
     public void Deposit(decimal amount, string note = "contribution")
     {
         Ledger.Deposit(amount, Time == DateTime.MinValue ? FirstTime() : Time, note);
         _cash = (double)Ledger.Cash;
+        _equityCurve.AddFlow((double)amount);
     }
 
-    /// <summary>Takes cash out between steps (as <see cref="Deposit"/>); more than the cash is refused by the ledger.</summary>
+    /// <summary>Takes cash out (as <see cref="Deposit"/>); more than the cash is refused by the ledger.</summary>
     public void Withdraw(decimal amount, string note = "withdrawal")
     {
         Ledger.Withdraw(amount, Time == DateTime.MinValue ? FirstTime() : Time, note);
         _cash = (double)Ledger.Cash;
+        _equityCurve.AddFlow(-(double)amount);
     }
 
     /// <summary>The positions held now, in symbol order, each valued at its symbol's latest close.</summary>

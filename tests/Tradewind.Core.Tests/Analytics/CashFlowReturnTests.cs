@@ -1,0 +1,126 @@
+using Tradewind.Core.Analytics;
+using Tradewind.Core.Engine;
+using Tradewind.Core.Tests.Engine;
+using static Tradewind.Core.Tests.Analytics.AnalyticsSamples;
+
+namespace Tradewind.Core.Tests.Analytics;
+
+// Contributions are not performance: returns and drawdowns are time-weighted, each period's return taken net of the
+// cash that flowed in or out during it. Expected values are worked by hand in the comments.
+public sealed class CashFlowReturnTests
+{
+    private const int Digits = 12;
+
+    [Fact]
+    public void Without_flows_the_index_is_the_equity_and_nothing_changes()
+    {
+        var curve = Curve(100, 110, 99, 120);
+        Assert.Equal(curve.Equity.ToArray(), curve.PerformanceIndex.ToArray());
+        Assert.Equal(0, curve.NetFlows);
+        var s = PerformanceStatistics.Compute(curve, [], Daily);
+        Assert.Equal(0.2, s.TotalReturn, Digits);
+        Assert.Equal(20, s.ProfitLoss, Digits);
+    }
+
+    [Fact]
+    public void A_contribution_is_taken_out_of_the_period_it_arrives_in()
+    {
+        // Equity 100 → 110 (+10%), then 1,000 paid in and the market flat: 1,110; then +10% on everything: 1,221.
+        // Period returns: 0.10, (1,110 − 1,000) / 110 − 1 = 0, 1,221 / 1,110 − 1 = 0.10.
+        // Index: 100, 110, 110, 121; time-weighted total return 21%, where end/start − 1 would claim 1,121%.
+        var curve = new EquityCurve();
+        curve.Append(Day0, 100, 100, 0);
+        curve.Append(Day0.AddDays(1), 110, 0, 110);
+        curve.AddFlow(1_000);
+        curve.Append(Day0.AddDays(2), 1_110, 1_000, 110);
+        curve.Append(Day0.AddDays(3), 1_221, 0, 1_221);
+
+        Assert.Equal([(2, 1_000.0)], curve.Flows);
+        Assert.Equal(1_000, curve.NetFlows);
+        var index = curve.PerformanceIndex.ToArray();
+        Assert.Equal(100, index[0], Digits);
+        Assert.Equal(110, index[1], Digits);
+        Assert.Equal(110, index[2], Digits);
+        Assert.Equal(121, index[3], Digits);
+
+        var s = PerformanceStatistics.Compute(curve, [], Daily);
+        Assert.Equal(0.21, s.TotalReturn, Digits);
+        Assert.Equal(100, s.StartEquity);
+        Assert.Equal(1_221, s.EndEquity);
+        Assert.Equal(121, s.ProfitLoss, Digits); // 1,221 − 100 − 1,000
+        Assert.Equal(0, s.MaxDrawdown);
+    }
+
+    [Fact]
+    public void A_deposit_does_not_hide_a_loss_in_the_drawdown()
+    {
+        // 100 → 80 (−20%) and 100 paid in the same period: equity 180 looks like a new high, but the period lost 20%.
+        var curve = new EquityCurve();
+        curve.Append(Day0, 100, 100, 0);
+        curve.AddFlow(100);
+        curve.Append(Day0.AddDays(1), 180, 100, 80);
+        curve.Append(Day0.AddDays(2), 198, 100, 98); // (198 − 0) / 180 − 1 = +10%: index 80 × 1.1 = 88
+
+        Assert.Equal(0.2, curve.MaxDrawdown, Digits);
+        Assert.Equal([0, 0.2, 0.12], curve.Drawdown.ToArray().Select(d => Math.Round(d, 12)));
+        var s = PerformanceStatistics.Compute(curve, [], Daily);
+        Assert.Equal(-0.12, s.TotalReturn, Digits);
+        Assert.Equal(0.2, s.MaxDrawdown, Digits);
+        Assert.Equal(-2, s.ProfitLoss, Digits); // 198 − 100 − 100
+    }
+
+    [Fact]
+    public void A_withdrawal_is_not_a_loss()
+    {
+        var curve = new EquityCurve();
+        curve.Append(Day0, 1_000, 1_000, 0);
+        curve.AddFlow(-500);
+        curve.Append(Day0.AddDays(1), 500, 500, 0);
+        var s = PerformanceStatistics.Compute(curve, [], Daily);
+        Assert.Equal(0, s.TotalReturn, Digits);
+        Assert.Equal(0, s.MaxDrawdown, Digits);
+        Assert.Equal(-500, s.NetFlows);
+    }
+
+    [Fact]
+    public void A_flow_before_the_first_point_is_starting_capital()
+    {
+        var curve = new EquityCurve();
+        curve.AddFlow(500);
+        curve.Append(Day0, 500, 500, 0);
+        curve.Append(Day0.AddDays(1), 550, 0, 550);
+        Assert.Empty(curve.Flows);
+        Assert.Equal(0.1, PerformanceStatistics.Compute(curve, [], Daily).TotalReturn, Digits);
+    }
+
+    [Fact]
+    public void Clearing_the_curve_forgets_its_flows()
+    {
+        var curve = new EquityCurve();
+        curve.Append(Day0, 100, 100, 0);
+        curve.AddFlow(50);
+        curve.Append(Day0.AddDays(1), 150, 150, 0);
+        curve.Clear();
+        curve.Append(Day0, 100, 100, 0);
+        curve.Append(Day0.AddDays(1), 120, 120, 0);
+        Assert.Empty(curve.Flows);
+        Assert.Equal([100.0, 120.0], curve.PerformanceIndex.ToArray());
+    }
+
+    [Fact]
+    public void Deposits_made_by_a_strategy_reach_the_ledger_and_are_time_weighted_in_the_run()
+    {
+        // Flat prices at 100, 1,000 paid in on every close: the account never gains, so the return is 0 and there is
+        // no drawdown, whatever the deposits; the ledger holds every deposit and cash adds up.
+        var strategy = new ScriptedStrategy { OnBarDo = (c, _) => c.Deposit(1_000m, "daily capital") };
+        var engine = EngineRun.Run(strategy, new EngineOptions { InitialCash = 1_000m }, TestBars.Closes("SPY", 100, 100, 100, 100));
+        var curve = engine.Journal.Equity;
+        Assert.Equal([1_000.0, 2_000, 3_000, 4_000], curve.Equity.ToArray());
+        Assert.Equal(3_000, curve.NetFlows); // the fourth deposit comes after the last point
+        Assert.Equal(5_000m, engine.Ledger.Cash);
+        var s = PerformanceStatistics.Compute(curve, [], Daily);
+        Assert.Equal(0, s.TotalReturn, Digits);
+        Assert.Equal(0, s.MaxDrawdown, Digits);
+        Assert.Equal(0, s.ProfitLoss, Digits);
+    }
+}
