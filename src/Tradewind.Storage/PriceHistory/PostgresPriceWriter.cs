@@ -6,8 +6,8 @@ using Tradewind.Core.Market;
 namespace Tradewind.Storage.PriceHistory;
 
 /// <summary>
-/// The PostgreSQL bulk path: binary COPY into a temporary table, then one set-based upsert that
-/// reports how many rows were new (xmax = 0) and how many changed.
+/// The PostgreSQL bulk path: binary COPY into a temporary table, then one set-based statement: an upsert that
+/// reports how many rows were new (xmax = 0) and how many changed, or an insert of the new rows only.
 /// </summary>
 internal static class PostgresPriceWriter
 {
@@ -25,12 +25,73 @@ internal static class PostgresPriceWriter
         SELECT COUNT(*) FILTER (WHERE inserted), COUNT(*) FILTER (WHERE NOT inserted) FROM upserted
         """;
 
+    private const string InsertNewSql = """
+        WITH inserted AS (
+            INSERT INTO price_history (symbol, resolution, ts, open, high, low, close, volume, adj_close)
+            SELECT symbol, resolution, ts, open, high, low, close, volume, adj_close FROM price_import
+            ON CONFLICT (symbol, resolution, ts) DO NOTHING
+            RETURNING 1
+        )
+        SELECT COUNT(*) FROM inserted
+        """;
+
+    // Runs after InsertNewSql in the same transaction: the bars it just inserted equal their import rows, so every row
+    // found here was stored before. An adjusted close differs only when both sides have one ("<>" is NULL otherwise).
+    private const string DiscrepanciesSql = """
+        SELECT i.ts, p.open, p.high, p.low, p.close, p.volume, p.adj_close, i.open, i.high, i.low, i.close, i.volume, i.adj_close
+        FROM price_import i
+        JOIN price_history p ON p.symbol = i.symbol AND p.resolution = i.resolution AND p.ts = i.ts
+        WHERE (p.open, p.high, p.low, p.close, p.volume) IS DISTINCT FROM (i.open, i.high, i.low, i.close, i.volume)
+            OR p.adj_close <> i.adj_close
+        ORDER BY i.ts
+        """;
+
     public static async Task<PriceUpsertResult> UpsertAsync(DbConnection connection, DbTransaction transaction, BarSeries series, CancellationToken cancellationToken)
     {
         var npgsql = (NpgsqlConnection)connection;
+        await CopyToImportTableAsync(npgsql, (NpgsqlTransaction)transaction, series, cancellationToken);
+
+        await using var merge = new NpgsqlCommand(MergeSql, npgsql, (NpgsqlTransaction)transaction);
+        await using var reader = await merge.ExecuteReaderAsync(cancellationToken);
+        await reader.ReadAsync(cancellationToken);
+        var inserted = (int)reader.GetInt64(0);
+        var updated = (int)reader.GetInt64(1);
+        return new PriceUpsertResult(series.Symbol.Ticker, series.Resolution, series.Count, inserted, updated);
+    }
+
+    /// <summary>
+    /// Stores the bars of <paramref name="series"/> that are not stored yet and never changes a stored one; reports the
+    /// stored bars whose values differ from the series' (see <see cref="PriceDiscrepancy.Disagree"/>).
+    /// </summary>
+    public static async Task<PriceInsertResult> InsertNewAsync(DbConnection connection, DbTransaction transaction, BarSeries series, CancellationToken cancellationToken)
+    {
+        var npgsql = (NpgsqlConnection)connection;
+        var npgsqlTransaction = (NpgsqlTransaction)transaction;
+        await CopyToImportTableAsync(npgsql, npgsqlTransaction, series, cancellationToken);
+        int inserted;
+        await using (var insert = new NpgsqlCommand(InsertNewSql, npgsql, npgsqlTransaction))
+        {
+            inserted = (int)(long)(await insert.ExecuteScalarAsync(cancellationToken))!;
+        }
+
+        var discrepancies = new List<PriceDiscrepancy>();
+        await using var compare = new NpgsqlCommand(DiscrepanciesSql, npgsql, npgsqlTransaction);
+        await using var reader = await compare.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            var time = DateTime.SpecifyKind(reader.GetDateTime(0), DateTimeKind.Utc);
+            discrepancies.Add(new PriceDiscrepancy(ReadBar(reader, time, 1), ReadBar(reader, time, 7)));
+        }
+
+        return new PriceInsertResult(series.Symbol.Ticker, series.Resolution, series.Count, inserted, discrepancies);
+    }
+
+    // Fills the transaction's temporary table price_import with exactly the bars of one series.
+    private static async Task CopyToImportTableAsync(NpgsqlConnection npgsql, NpgsqlTransaction transaction, BarSeries series, CancellationToken cancellationToken)
+    {
         await using (var create = new NpgsqlCommand(
             "CREATE TEMP TABLE IF NOT EXISTS price_import (LIKE price_history INCLUDING DEFAULTS) ON COMMIT DROP; TRUNCATE price_import",
-            npgsql, (NpgsqlTransaction)transaction))
+            npgsql, transaction))
         {
             await create.ExecuteNonQueryAsync(cancellationToken);
         }
@@ -77,12 +138,14 @@ internal static class PostgresPriceWriter
 
             writer.Complete();
         }
-
-        await using var merge = new NpgsqlCommand(MergeSql, npgsql, (NpgsqlTransaction)transaction);
-        await using var reader = await merge.ExecuteReaderAsync(cancellationToken);
-        await reader.ReadAsync(cancellationToken);
-        var inserted = (int)reader.GetInt64(0);
-        var updated = (int)reader.GetInt64(1);
-        return new PriceUpsertResult(series.Symbol.Ticker, series.Resolution, series.Count, inserted, updated);
     }
+
+    private static Bar ReadBar(NpgsqlDataReader reader, DateTime time, int first) => new(
+        time,
+        reader.GetDouble(first),
+        reader.GetDouble(first + 1),
+        reader.GetDouble(first + 2),
+        reader.GetDouble(first + 3),
+        reader.GetDouble(first + 4),
+        reader.IsDBNull(first + 5) ? null : reader.GetDouble(first + 5));
 }

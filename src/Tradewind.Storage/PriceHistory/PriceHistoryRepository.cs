@@ -1,5 +1,6 @@
 using System.Data.Common;
 using Dapper;
+using Microsoft.Data.Sqlite;
 using Tradewind.Core.Market;
 using Tradewind.Storage.Connections;
 
@@ -31,6 +32,29 @@ public sealed class PriceHistoryRepository
             results.Add(_database.Dialect == DatabaseDialect.Sqlite
                 ? await SqlitePriceWriter.UpsertAsync(connection, transaction, s, cancellationToken)
                 : await PostgresPriceWriter.UpsertAsync(connection, transaction, s, cancellationToken));
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+        return results;
+    }
+
+    /// <summary>
+    /// Stores only the bars that are not stored yet, for every series in ONE transaction, and never changes a stored
+    /// bar: a stored date is skipped, and when the series reports other values for it, the result lists both so the
+    /// caller can warn (the daily fetch; <see cref="UpsertAsync"/> is the import that corrects stored bars).
+    /// Storing the same bars twice changes nothing.
+    /// </summary>
+    public async Task<IReadOnlyList<PriceInsertResult>> InsertNewAsync(IReadOnlyList<BarSeries> series, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(series);
+        await using var connection = await _database.ConnectAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        var results = new List<PriceInsertResult>(series.Count);
+        foreach (var s in series)
+        {
+            results.Add(_database.Dialect == DatabaseDialect.Sqlite
+                ? SqlitePriceWriter.InsertNew((SqliteConnection)connection, s, cancellationToken)
+                : await PostgresPriceWriter.InsertNewAsync(connection, transaction, s, cancellationToken));
         }
 
         await transaction.CommitAsync(cancellationToken);

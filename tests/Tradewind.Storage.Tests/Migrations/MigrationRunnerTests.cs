@@ -22,6 +22,7 @@ public sealed class MigrationRunnerTests(PostgresServer postgres) : IDisposable
         Assert.Contains((1, "price_history"), sqlite);
         Assert.Contains((2, "trading_config"), sqlite);
         Assert.Contains((3, "backtest_runs"), sqlite);
+        Assert.Contains((4, "capital_allocator"), sqlite);
     }
 
     [Theory]
