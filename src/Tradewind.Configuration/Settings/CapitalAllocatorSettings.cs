@@ -7,6 +7,10 @@ public sealed record CapitalAllocatorSettings
     [Setting("Dollars deposited and allocated each trading day.", Minimum = 0, MinimumExclusive = true)]
     public decimal DailyCapital { get; init; } = 1000m;
 
+    /// <summary>The ETFs the allocator fetches, ranks and buys.</summary>
+    [Setting("The ETFs the allocator fetches, ranks and buys, each once.")]
+    public IReadOnlyList<string> Assets { get; init; } = ["SPY", "QQQ", "DIA"];
+
     /// <summary>Trading days of history the features look back over.</summary>
     [Setting("Trading days of history the features look back over.", Minimum = 1, Maximum = 5000)]
     public int LookbackDays { get; init; } = 252;

@@ -155,6 +155,24 @@ public static class SettingsValidator
 
         var allocator = strategy.CapitalAllocator;
         const string prefix = "strategy.capital_allocator";
+        if (allocator.Assets.Count == 0)
+        {
+            rules.Error($"{prefix}.assets", "is empty: list at least one symbol, e.g. [SPY, QQQ, DIA]");
+        }
+
+        var assets = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i < allocator.Assets.Count; i++)
+        {
+            if (!Symbol.TryParse(allocator.Assets[i], out var symbol, out var reason))
+            {
+                rules.Error($"{prefix}.assets[{i}]", $"'{allocator.Assets[i]}' is not a symbol: {reason}");
+            }
+            else if (!assets.Add(symbol.Ticker))
+            {
+                rules.Error($"{prefix}.assets[{i}]", $"'{symbol.Ticker}' is listed twice; list each asset once");
+            }
+        }
+
         if (allocator.MinHistoryDays > allocator.LookbackDays)
         {
             rules.Error($"{prefix}.min_history_days", $"{allocator.MinHistoryDays} is more than lookback_days ({allocator.LookbackDays}): the strategy could never use all the history it waits for");

@@ -54,6 +54,8 @@ public sealed class CrossFieldRuleTests : IDisposable
     [InlineData("data.fallback[0]=csv|data.fallback[1]=csv", "data.fallback[1]", "csv is listed twice", "--set data.fallback[1]=csv")]
     // Strategy.
     [InlineData("strategy.capital_allocator.min_history_days=300", "strategy.capital_allocator.min_history_days", "300 is more than lookback_days (252)", "--set strategy.capital_allocator.min_history_days=300")]
+    [InlineData("strategy.capital_allocator.assets[1]=QQQ QQQ", "strategy.capital_allocator.assets[1]", "'QQQ QQQ' is not a symbol", "--set strategy.capital_allocator.assets[1]=QQQ QQQ")]
+    [InlineData("strategy.capital_allocator.assets[2]=spy", "strategy.capital_allocator.assets[2]", "'SPY' is listed twice; list each asset once", "--set strategy.capital_allocator.assets[2]=spy")]
     [InlineData("strategy.name=capital-allocater", "strategy.name", "'capital-allocater' is not a known strategy (did you mean 'capital-allocator'?)", "--set strategy.name=capital-allocater")]
     [InlineData("strategy.capital_allocator.daily_capital=0", "strategy.capital_allocator.daily_capital", "0 is out of range: must be > 0", "--set strategy.capital_allocator.daily_capital=0")]
     [InlineData("compliance.pdt.equity_threshold=-1", "compliance.pdt.equity_threshold", "-1 is out of range: must be >= 0", "--set compliance.pdt.equity_threshold=-1")]
