@@ -59,7 +59,7 @@ public sealed class FallbackDailyBarProvider : IDailyBarProvider
     /// <inheritdoc />
     public async Task<BarSeries> GetDailyBarsAsync(Symbol symbol, DateOnly from, DateOnly to, CancellationToken cancellationToken = default)
     {
-        DailyRange.Create(from, to);
+        _ = DailyRange.Create(from, to);
         var failures = new List<MarketDataProviderException>(_providers.Length);
         foreach (var provider in _providers)
         {

@@ -35,6 +35,7 @@ public sealed class AlphaVantageDailyBarProvider : IDailyBarProvider
 
     private readonly HttpClient _http;
     private readonly AlphaVantageOptions _options;
+    private readonly string _apiKey;
     private readonly TimeProvider _time;
     private readonly RequestPacer _pacer;
     private readonly ResiliencePipeline<Reply> _retry;
@@ -56,6 +57,8 @@ public sealed class AlphaVantageDailyBarProvider : IDailyBarProvider
         options.Validate();
         _http = httpClient;
         _options = options;
+        // A key pasted into .env with a trailing space or newline is still the key.
+        _apiKey = options.ApiKey.Trim();
         _time = timeProvider ?? TimeProvider.System;
         _pacer = pacer ?? new RequestPacer(options.Pause, options.CallsPerMinute, _time);
 
@@ -89,7 +92,7 @@ public sealed class AlphaVantageDailyBarProvider : IDailyBarProvider
         var range = DailyRange.Create(from, to);
         cancellationToken.ThrowIfCancellationRequested();
         var ticker = symbol.Ticker;
-        if (string.IsNullOrWhiteSpace(_options.ApiKey))
+        if (_apiKey.Length == 0)
         {
             throw new MarketDataProviderException(ProviderName, ticker, MarketDataFailure.MissingCredentials,
                 "no Alpha Vantage API key is configured (data.alphavantage.api_key is empty)",
@@ -100,7 +103,7 @@ public sealed class AlphaVantageDailyBarProvider : IDailyBarProvider
         var outputSize = ChooseOutputSize(from, TradingCalendars.Nyse, _time.GetUtcNow());
         var query = $"query?function={Function}&symbol={Uri.EscapeDataString(ticker)}&outputsize={outputSize}&datatype=json";
         var origin = $"{BaseUrlWithSlash()}{query}";
-        var state = new RequestState(_http, new Uri(new Uri(BaseUrlWithSlash()), $"{query}&apikey={Uri.EscapeDataString(_options.ApiKey)}"), _pacer, _attemptTimeout);
+        var state = new RequestState(_http, new Uri(new Uri(BaseUrlWithSlash()), $"{query}&apikey={Uri.EscapeDataString(_apiKey)}"), _pacer, _attemptTimeout);
 
         Reply reply;
         try
@@ -197,7 +200,7 @@ public sealed class AlphaVantageDailyBarProvider : IDailyBarProvider
         }
 
         var masked = text;
-        foreach (var form in new[] { _options.ApiKey, Uri.EscapeDataString(_options.ApiKey) })
+        foreach (var form in new[] { _apiKey, Uri.EscapeDataString(_apiKey) })
         {
             if (form.Length > 0)
             {

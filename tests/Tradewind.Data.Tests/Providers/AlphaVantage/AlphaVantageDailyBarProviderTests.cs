@@ -463,6 +463,16 @@ public sealed class AlphaVantageDailyBarProviderTests : IAsyncDisposable
     }
 
     [Fact]
+    public async Task A_key_with_surrounding_white_space_is_sent_trimmed()
+    {
+        _server.Enqueue(ReplayResponse.File(Recorded("spy-daily-compact.json")));
+
+        await Provider(Options() with { ApiKey = $" {ApiKey}\n" }).GetDailyBarsAsync(Spy, D("2024-01-02"), D("2024-01-12"), Cancel);
+
+        Assert.Equal(ApiKey, Assert.Single(_server.Requests).Query["apikey"]);
+    }
+
+    [Fact]
     public async Task A_range_that_ends_before_it_starts_is_refused_without_a_request()
     {
         var ex = await Assert.ThrowsAsync<ArgumentException>(() => Provider(Options()).GetDailyBarsAsync(Spy, D("2024-01-12"), D("2024-01-02"), Cancel));

@@ -219,6 +219,7 @@ public sealed class SimulatedDailyBarProviderTests
             return volumes[volumes.Count / 2];
         }
 
+        TestContext.Current.TestOutputHelper?.WriteLine($"median volume SPY {MedianVolume(Spy):N0}, QQQ {MedianVolume(Qqq):N0}, DIA {MedianVolume(Dia):N0}");
         Assert.InRange(MedianVolume(Spy), 40e6, 160e6);
         Assert.InRange(MedianVolume(Qqq), 20e6, 90e6);
         Assert.InRange(MedianVolume(Dia), 2e6, 8e6);
@@ -321,16 +322,32 @@ public sealed class SimulatedDailyBarProviderTests
         Assert.Equal([0.671, 0.194, 0.130, 0.005], pi.Select(p => Math.Round(p, 3)));
     }
 
-    [Fact]
-    public void The_default_market_has_rallies_and_sell_offs_for_the_allocator_to_see()
+    [Theory]
+    [InlineData(42)]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(3)]
+    [InlineData(4)]
+    [InlineData(5)]
+    [InlineData(6)]
+    [InlineData(7)]
+    [InlineData(8)]
+    public void Every_seed_has_rallies_and_sell_offs_for_the_allocator_to_see(int seed)
     {
-        var spy = Fetch(new SimulatedDailyBarProvider(new SimulatedMarketOptions()), Spy, First, End);
+        var spy = Fetch(Fresh(seed), Spy, First, D("2035-12-31"));
         var close = spy.Close.ToArray();
         var sixtyDay = Enumerable.Range(60, close.Length - 60).Select(i => (close[i] / close[i - 60]) - 1).ToList();
 
-        Assert.Contains(sixtyDay, r => r > 0.10);
-        Assert.Contains(sixtyDay, r => r < -0.15);
+        TestContext.Current.TestOutputHelper?.WriteLine($"seed {seed}: 60-session returns {sixtyDay.Min():P0}..{sixtyDay.Max():P0}, max drawdown {MaxDrawdown(spy.Close):P0}");
+        Assert.True(sixtyDay.Count(r => r > 0.10) > 60, "fewer than 60 sessions end a 60-session rally of more than 10%");
+        Assert.True(sixtyDay.Count(r => r < -0.15) > 20, "fewer than 20 sessions end a 60-session fall of more than 15%");
         Assert.InRange(MaxDrawdown(spy.Close), 0.25, 0.80);
+    }
+
+    [Fact]
+    public void The_default_seed_visits_every_regime()
+    {
+        var close = Fetch(new SimulatedDailyBarProvider(new SimulatedMarketOptions()), Spy, First, End).Close.ToArray();
 
         var market = SimulatedMarket.ForSeed(42);
         var regimes = Enumerable.Range(0, close.Length).Select(market.RegimeAt).ToHashSet();
