@@ -12,11 +12,11 @@ public sealed record CapitalAllocatorSettings
     public IReadOnlyList<string> Assets { get; init; } = ["SPY", "QQQ", "DIA"];
 
     /// <summary>Trading days of history the features look back over.</summary>
-    [Setting("Trading days of history the features look back over.", Minimum = 1, Maximum = 5000)]
+    [Setting("Trading days of history the features look back over.", Minimum = 60, Maximum = 5000)]
     public int LookbackDays { get; init; } = 252;
 
     /// <summary>Trading days of history needed before the first decision.</summary>
-    [Setting("Trading days of history needed before the first decision; at most lookback_days.", Minimum = 1, Maximum = 5000)]
+    [Setting("Trading days of history (daily returns) needed before the first decision; at least 60 (the 60-day return), at most lookback_days.", Minimum = 60, Maximum = 5000)]
     public int MinHistoryDays { get; init; } = 60;
 
     /// <summary>Market regime thresholds.</summary>
@@ -36,11 +36,11 @@ public sealed record CapitalAllocatorSettings
     public double SellPercentage { get; init; } = 0.7;
 
     /// <summary>Weight of the momentum score in the regime signal.</summary>
-    [Setting("Weight of the momentum score in the regime signal; momentum_weight + price_momentum_weight = 1.", Minimum = 0, Maximum = 1)]
+    [Setting("Weight of risk-adjusted momentum in each asset's ranking score; momentum_weight + price_momentum_weight = 1.", Minimum = 0, Maximum = 1)]
     public double MomentumWeight { get; init; } = 0.6;
 
     /// <summary>Weight of the price-momentum score in the regime signal.</summary>
-    [Setting("Weight of the price-momentum score in the regime signal.", Minimum = 0, Maximum = 1)]
+    [Setting("Weight of price momentum against the moving averages in each asset's ranking score.", Minimum = 0, Maximum = 1)]
     public double PriceMomentumWeight { get; init; } = 0.4;
 
     /// <summary>Largest drawdown, in percent, the tuning accepts.</summary>
