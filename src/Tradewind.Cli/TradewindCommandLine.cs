@@ -138,6 +138,11 @@ public static class TradewindCommandLine
         root.Subcommands.Add(BacktestCommand.Create(Context));
         root.Subcommands.Add(OptimizeCommand.Create(Context));
         root.Subcommands.Add(BenchCommand.Create(Context));
+        foreach (var daily in DailyCommands.Create(Context))
+        {
+            root.Subcommands.Add(daily);
+        }
+
         return root;
     }
 
@@ -153,7 +158,7 @@ public static class TradewindCommandLine
     }
 
     private static bool IsExpected(Exception ex) =>
-        ex is UserInputException or CsvImportException or Configuration.Loading.ConfigurationException or DatabaseUnavailableException or DatabaseSchemaException
+        ex is UserInputException or Jobs.JobInputException or CsvImportException or Configuration.Loading.ConfigurationException or DatabaseUnavailableException or DatabaseSchemaException
             or IOException or UnauthorizedAccessException;
 
     private static string Describe(Exception ex) => ex switch
