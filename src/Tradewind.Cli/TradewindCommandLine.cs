@@ -138,6 +138,7 @@ public static class TradewindCommandLine
         root.Subcommands.Add(BacktestCommand.Create(Context));
         root.Subcommands.Add(OptimizeCommand.Create(Context));
         root.Subcommands.Add(BenchCommand.Create(Context));
+        root.Subcommands.Add(DemoCommand.Create(Context));
         foreach (var daily in DailyCommands.Create(Context))
         {
             root.Subcommands.Add(daily);

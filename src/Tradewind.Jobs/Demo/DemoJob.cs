@@ -1,0 +1,288 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json.Nodes;
+using Tradewind.Configuration.Settings;
+using Tradewind.Core.Analytics;
+using Tradewind.Core.Execution;
+using Tradewind.Core.Market;
+using Tradewind.Core.Strategies.CapitalAllocator;
+using Tradewind.Data.Files;
+using Tradewind.Data.Providers;
+using Tradewind.Data.Providers.CsvFolder;
+using Tradewind.Data.Providers.Simulated;
+using Tradewind.Jobs.CapitalAllocator;
+using Tradewind.Jobs.Daily;
+using Tradewind.Jobs.MarketData;
+using Tradewind.Storage;
+using Tradewind.Storage.Connections;
+using Tradewind.Storage.PaperTrading;
+using Tradewind.Storage.PriceHistory;
+using Tradewind.Storage.Signals;
+
+namespace Tradewind.Jobs.Demo;
+
+/// <summary>
+/// <c>tradewind demo</c>: a workspace with its own SQLite database, price history for the allocator's assets (the
+/// simulated market, or a folder of real CSVs), and the allocator run day by day over the last years with the very
+/// daily jobs a scheduler would run (signal before the open, execute at the open), then a summary. Running it again
+/// on the same workspace changes nothing: every job is idempotent.
+/// </summary>
+public sealed class DemoJob
+{
+    /// <summary>The workspace's database file name.</summary>
+    public const string DatabaseFile = "tradewind.db";
+
+    private const string MarkerFile = "demo-source.txt";
+
+    private readonly JobEnvironment _environment;
+
+    /// <summary>Creates the demo for <paramref name="environment"/> (its clock decides "today").</summary>
+    public DemoJob(JobEnvironment environment)
+    {
+        _environment = environment ?? throw new ArgumentNullException(nameof(environment));
+    }
+
+    /// <summary>Runs the demo; <paramref name="progress"/> hears the fraction of trading days done.</summary>
+    public async Task<DemoSummary> RunAsync(DemoRequest request, IProgress<double>? progress = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (request.Years is < 1 or > 20)
+        {
+            throw new JobInputException(string.Create(CultureInfo.InvariantCulture, $"--years {request.Years}: choose 1 to 20"));
+        }
+
+        var directory = _environment.ResolvePath(request.Directory);
+        var dataDirectory = request.DataDirectory is null ? null : _environment.ResolvePath(request.DataDirectory);
+        if (dataDirectory is not null && !System.IO.Directory.Exists(dataDirectory))
+        {
+            throw new JobInputException($"--data {request.DataDirectory}: no such folder ({dataDirectory}); give a folder holding SPY.csv, QQQ.csv and DIA.csv");
+        }
+
+        System.IO.Directory.CreateDirectory(directory);
+        await CheckSourceAsync(directory, dataDirectory, cancellationToken);
+        var settings = new TradewindSettings();
+        var parameters = AllocatorParameterSource.From(settings.Strategy.CapitalAllocator);
+        IDailyBarProvider provider = dataDirectory is null
+            ? new SimulatedDailyBarProvider(new SimulatedMarketOptions { Seed = settings.Data.Sim.Seed })
+            : new CsvFolderDailyBarProvider(new CsvFolderOptions { Directory = dataDirectory });
+
+        var calendar = TradingDate.Calendar;
+        var end = request.End ?? await DefaultEndAsync(provider, parameters, dataDirectory is null, cancellationToken);
+        if (!calendar.IsTradingDay(end))
+        {
+            end = calendar.PreviousTradingDay(end);
+        }
+
+        var first = calendar.AddTradingDays(end, -(252 * request.Years - 1));
+        var historyStart = calendar.AddTradingDays(first, -(parameters.LookbackDays + 5));
+        var database = await TradewindDatabase.OpenAsync(DatabaseTarget.Parse(Path.Combine(directory, DatabaseFile), directory), cancellationToken);
+        var time = _environment.Time;
+        var fetch = new FetchPricesJob(database, provider);
+        await fetch.BackfillAsync(end, end.DayNumber - historyStart.DayNumber + 1, parameters.Assets, cancellationToken);
+
+        var days = calendar.TradingDays(first, end).ToList();
+        var signal = new GenerateSignalJob(database, settings.Strategy, time);
+        var execute = new ExecuteTradesJob(database, settings.Strategy, time);
+        for (var i = 0; i < days.Count; i++)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            await signal.RunAsync(days[i], cancellationToken);
+            await execute.RunAsync(days[i], cancellationToken);
+            progress?.Report((i + 1.0) / days.Count);
+        }
+
+        return await SummarizeAsync(database, provider, parameters, days, directory, cancellationToken);
+    }
+
+    // A workspace holds one kind of data: simulated prices and real ones must never meet in one database.
+    private static async Task CheckSourceAsync(string directory, string? dataDirectory, CancellationToken cancellationToken)
+    {
+        var source = dataDirectory is null ? "sim" : "csv:" + dataDirectory;
+        var marker = Path.Combine(directory, MarkerFile);
+        if (File.Exists(marker))
+        {
+            var existing = (await File.ReadAllTextAsync(marker, cancellationToken)).Trim();
+            if (existing != source)
+            {
+                throw new JobInputException($"{directory} already holds a demo on {Describe(existing)}; this run asks for {Describe(source)}. Use another --dir (or delete that folder) so the two never mix");
+            }
+
+            return;
+        }
+
+        if (File.Exists(Path.Combine(directory, DatabaseFile)))
+        {
+            throw new JobInputException($"{directory} holds a {DatabaseFile} that no demo made; use another --dir for the demo");
+        }
+
+        await AtomicFile.WriteAsync(marker, w => w.WriteLineAsync(source), cancellationToken);
+
+        static string Describe(string s) => s == "sim" ? "simulated prices" : "the CSV files of " + s[4..];
+    }
+
+    // Simulated data ends with the last session before today; real files end where the shortest of them ends.
+    private async Task<DateOnly> DefaultEndAsync(IDailyBarProvider provider, CapitalAllocatorParameters parameters, bool simulated, CancellationToken cancellationToken)
+    {
+        var today = TradingDate.Resolve(null, _environment.Time);
+        var calendar = TradingDate.Calendar;
+        if (simulated)
+        {
+            return calendar.PreviousTradingDay(today);
+        }
+
+        var end = DateOnly.MaxValue;
+        foreach (var asset in parameters.Assets)
+        {
+            BarSeries bars;
+            try
+            {
+                bars = await provider.GetDailyBarsAsync(Symbol.Parse(asset), calendar.FirstSupportedDate, today, cancellationToken);
+            }
+            catch (MarketDataProviderException ex)
+            {
+                throw new JobInputException(ex.Message, ex);
+            }
+
+            if (bars.Count == 0)
+            {
+                throw new JobInputException($"{asset}: the CSV file has no bars; the demo needs daily bars of {string.Join(", ", parameters.Assets)}");
+            }
+
+            var last = TradingDate.DateOf(bars.Time[bars.Count - 1]);
+            end = last < end ? last : end;
+        }
+
+        return end;
+    }
+
+    private static async Task<DemoSummary> SummarizeAsync(
+        TradewindDatabase database, IDailyBarProvider provider, CapitalAllocatorParameters parameters, List<DateOnly> days, string directory, CancellationToken cancellationToken)
+    {
+        const string strategy = CapitalAllocatorParameters.StrategyName;
+        var account = new PaperAccountRepository(database);
+        var trades = await account.ListTradesAsync(strategy, days[0], days[^1], cancellationToken);
+        var ledger = await account.ListLedgerAsync(strategy, cancellationToken: cancellationToken);
+        var signals = await new DailySignalRepository(database).ListAsync(strategy, days[0], days[^1], cancellationToken);
+        var prices = new PriceHistoryRepository(database);
+        var bars = new Dictionary<string, BarSeries>(StringComparer.Ordinal);
+        foreach (var asset in parameters.Assets)
+        {
+            bars[asset] = await prices.LoadAsync(Symbol.Parse(asset), Resolution.Daily, TradingDate.BarTime(days[0]), TradingDate.BarTime(days[^1]), cancellationToken);
+        }
+
+        // The account's value at each close, rebuilt from the stored trades and deposits, with each day's deposit as a
+        // cash flow: the time-weighted return and drawdown of what the jobs did, contributions removed.
+        var curve = new EquityCurve(days.Count);
+        var deposits = ledger.Where(e => e.Kind == CashLedgerKind.Deposit).ToDictionary(e => e.TradeDate, e => e.Amount);
+        var tradesByDay = trades.ToLookup(t => t.TradeDate);
+        var holdings = new Dictionary<string, decimal>(StringComparer.Ordinal);
+        var cash = 0m;
+        var benchmarkUnits = 0m;
+        var benchmark = bars[parameters.Assets[0]];
+        var started = false;
+        foreach (var day in days)
+        {
+            var deposit = deposits.GetValueOrDefault(day);
+            if (deposit == 0m && !started)
+            {
+                continue;
+            }
+
+            cash += deposit;
+            foreach (var t in tradesByDay[day])
+            {
+                var sign = t.Action == OrderSide.Buy ? 1m : -1m;
+                holdings[t.Symbol] = holdings.GetValueOrDefault(t.Symbol) + (sign * t.Quantity);
+                cash -= sign * t.Amount;
+            }
+
+            var index = IndexOf(benchmark, day);
+            if (deposit > 0m && index >= 0)
+            {
+                benchmarkUnits += AllocatorExecution.RoundDown(deposit / ExecutionCosts.ToMoney(benchmark.Open[index]));
+            }
+
+            var value = (double)cash;
+            foreach (var (symbol, quantity) in holdings)
+            {
+                var i = IndexOf(bars[symbol], day);
+                value += (double)quantity * (i >= 0 ? bars[symbol].Close[i] : 0);
+            }
+
+            if (started)
+            {
+                curve.AddFlow((double)deposit);
+            }
+
+            curve.Append(TradingDate.BarTime(day), value, (double)cash, value - (double)cash);
+            started = true;
+        }
+
+        var statistics = curve.Count > 0 ? PerformanceStatistics.Compute(curve, [], new PerformanceParameters(252)) : null;
+        var state = await account.LoadAsync(strategy, cancellationToken);
+        var lastDay = days[^1];
+        var marketValue = 0m;
+        foreach (var position in state.Positions)
+        {
+            var i = IndexOf(bars[position.Symbol], lastDay);
+            marketValue += position.Quantity * (i >= 0 ? ExecutionCosts.ToMoney(bars[position.Symbol].Close[i]) : position.AverageCost);
+        }
+
+        var benchmarkLast = IndexOf(benchmark, lastDay);
+        var benchmarkValue = benchmarkLast >= 0 ? decimal.Round(benchmarkUnits * ExecutionCosts.ToMoney(benchmark.Close[benchmarkLast]), 2) : 0m;
+        var actions = signals.GroupBy(s => s.Action.ToString().ToUpperInvariant()).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
+        var regimes = signals.GroupBy(s => Zone(s.FeaturesUsed)).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
+
+        var tradesPath = Path.Combine(directory, "trades.csv");
+        var csv = TradesCsv(trades);
+        await AtomicFile.WriteAsync(tradesPath, w => w.WriteAsync(csv), cancellationToken);
+        var finalValue = state.Cash + marketValue;
+        return new DemoSummary(
+            provider is SimulatedDailyBarProvider,
+            provider.Description,
+            days[0],
+            lastDay,
+            days.Count,
+            decimal.Round(finalValue, 2),
+            decimal.Round(state.Cash, 2),
+            state.TotalDeposits,
+            decimal.Round(finalValue - state.TotalDeposits, 2),
+            statistics?.TotalReturn ?? 0,
+            statistics?.MaxDrawdown ?? 0,
+            trades.Count,
+            actions,
+            regimes,
+            benchmarkValue,
+            0,
+            false,
+            Path.Combine(directory, DatabaseFile),
+            Path.Combine(directory, "report.html"),
+            tradesPath);
+    }
+
+    private static int IndexOf(BarSeries series, DateOnly day)
+    {
+        var time = TradingDate.BarTime(day);
+        var times = series.Time;
+        var i = times.BinarySearch(time);
+        return i >= 0 ? i : -1;
+    }
+
+    private static string Zone(string featuresUsed)
+    {
+        var zone = JsonNode.Parse(featuresUsed)?["zone"]?.GetValue<string>();
+        return string.IsNullOrEmpty(zone) ? "unknown" : zone.ToLowerInvariant();
+    }
+
+    private static string TradesCsv(IReadOnlyList<TradeRecord> trades)
+    {
+        var csv = new StringBuilder("trade_date,symbol,action,quantity,price,amount,signal_id\n");
+        foreach (var t in trades)
+        {
+            csv.Append(CultureInfo.InvariantCulture,
+                $"{t.TradeDate:yyyy-MM-dd},{t.Symbol},{(t.Action == OrderSide.Buy ? "BUY" : "SELL")},{t.Quantity},{t.Price},{t.Amount},{t.SignalId}\n");
+        }
+
+        return csv.ToString();
+    }
+}
