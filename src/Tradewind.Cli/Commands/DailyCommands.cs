@@ -92,6 +92,13 @@ public static class DailyCommands
         {
             var cli = context(parse);
             var day = TradingDate.Resolve(parse.GetValue(date) is { } text ? CliArguments.Date(text, "--date") : null, cli.TimeProvider);
+            if (TradingDate.ClosedOutcome(name, day) is { } closed)
+            {
+                // Said before anything is opened: a closed day touches neither the configuration nor the database.
+                Print(cli, closed);
+                return ExitCodes.Ok;
+            }
+
             var settings = Settings(cli);
             var outcomes = await run(cli, settings, day, ct);
             if (!printed)
