@@ -138,6 +138,9 @@ public static class TradewindCommandLine
         root.Subcommands.Add(BacktestCommand.Create(Context));
         root.Subcommands.Add(OptimizeCommand.Create(Context));
         root.Subcommands.Add(BenchCommand.Create(Context));
+        root.Subcommands.Add(PortfolioCommand.Create(Context));
+        root.Subcommands.Add(SignalsCommands.Create(Context));
+        root.Subcommands.Add(TradesCommand.Create(Context));
         return root;
     }
 
