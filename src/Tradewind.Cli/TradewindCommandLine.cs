@@ -144,6 +144,9 @@ public static class TradewindCommandLine
             root.Subcommands.Add(daily);
         }
 
+        root.Subcommands.Add(PortfolioCommand.Create(Context));
+        root.Subcommands.Add(SignalsCommands.Create(Context));
+        root.Subcommands.Add(TradesCommand.Create(Context));
         return root;
     }
 
