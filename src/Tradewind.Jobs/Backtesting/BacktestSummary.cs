@@ -56,6 +56,9 @@ public sealed record BacktestSummary
     /// <summary>Cash + positions at the last closes.</summary>
     public required decimal FinalEquity { get; init; }
 
+    /// <summary>Cash paid in (less cash taken out) after the initial cash, e.g. the capital allocator's daily capital; 0 for most strategies.</summary>
+    public decimal Contributions { get; init; }
+
     /// <summary>Commissions paid.</summary>
     public required decimal Fees { get; init; }
 
@@ -68,7 +71,7 @@ public sealed record BacktestSummary
     /// <summary>The open positions' P&amp;L at their last close, before the commission a sale would cost.</summary>
     public decimal UnrealizedPnL => OpenPositions.Sum(p => p.UnrealizedPnL);
 
-    /// <summary>End equity / start equity − 1.</summary>
+    /// <summary>End equity / start equity − 1; time-weighted (contributions removed) when cash was paid in or out during the run.</summary>
     public required double TotalReturn { get; init; }
 
     /// <summary>Compound annual growth rate.</summary>
@@ -168,6 +171,7 @@ public sealed record BacktestSummary
             OrderCount = result.Journal.OrderCount,
             InitialCash = result.Options.InitialCash,
             FinalEquity = result.FinalEquity,
+            Contributions = result.Final.NetContributions - result.Options.InitialCash,
             Fees = result.Final.Fees,
             OpenPositions = result.OpenPositions,
             TotalReturn = s.TotalReturn,
@@ -216,6 +220,7 @@ public sealed record BacktestSummary
         new("Period", $"{FormatTime(Start)} to {FormatTime(End)}"),
         new("Bars", Bars.ToString("N0", CultureInfo.InvariantCulture)),
         new("Initial cash", Money(InitialCash)),
+        .. (Contributions != 0m ? [new KeyValuePair<string, string>("Contributions", Money(Contributions))] : Array.Empty<KeyValuePair<string, string>>()),
         new("Final equity", Money(FinalEquity)),
         new("Total return", Percent(TotalReturn)),
         new("CAGR", Percent(Cagr)),
@@ -301,6 +306,7 @@ public sealed record BacktestSummary
         json.WriteNumber("order_count", OrderCount);
         json.WriteNumber("initial_cash", Exact(InitialCash));
         json.WriteNumber("final_equity", Exact(FinalEquity));
+        json.WriteNumber("contributions", Exact(Contributions));
         json.WriteNumber("fees", Exact(Fees));
         json.WriteNumber("unrealized_pnl", Exact(UnrealizedPnL));
         json.WriteNumber("total_return", TotalReturn);

@@ -96,7 +96,7 @@ public sealed partial class OutputDocumentTests : IDisposable
         Assert.Equal(
             [
                 "run_id", "created_at", "strategy", "parameters", "symbols", "resolution", "start", "end", "bars", "closed_trades", "trade_count", "fill_count",
-                "order_count", "initial_cash", "final_equity", "fees", "unrealized_pnl", "total_return", "cagr", "volatility", "sharpe", "sortino", "max_drawdown",
+                "order_count", "initial_cash", "final_equity", "contributions", "fees", "unrealized_pnl", "total_return", "cagr", "volatility", "sharpe", "sortino", "max_drawdown",
                 "max_drawdown_duration", "calmar", "win_rate", "expectancy", "expectancy_r", "profit_factor", "avg_win", "avg_loss", "exposure",
                 "turnover", "best_trade", "worst_trade", "open_positions", "commission", "slippage_bps", "fill_rule", "risk_free_rate", "max_leverage",
                 "whole_shares", "elapsed_ms",
