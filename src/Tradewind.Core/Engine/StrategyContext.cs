@@ -28,6 +28,13 @@ public sealed class StrategyContext
     /// </summary>
     public void Deposit(decimal amount, string note = "contribution") => _engine.Deposit(amount, note);
 
+    /// <summary>
+    /// Pays <paramref name="amount"/> into the account at the start of the next time slice, before its orders fill (a
+    /// contribution made at the next open, as the daily jobs deposit before they trade); recorded as a cash flow of that
+    /// slice. Never paid when the run ends first, so a run's deposits are only those its bars reached.
+    /// </summary>
+    public void DepositAtNextSlice(decimal amount, string note = "contribution") => _engine.DepositAtNextSlice(amount, note);
+
     /// <summary>Takes <paramref name="amount"/> out of the account now; more than the cash is refused.</summary>
     public void Withdraw(decimal amount, string note = "withdrawal") => _engine.Withdraw(amount, note);
 

@@ -55,6 +55,7 @@ public sealed class TradingEngine
     private long _barsProcessed;
     private bool _started;
     private bool _lastWarmUpSlice;
+    private List<(decimal Amount, string Note)>? _depositsDue;
 
     // Fill and round-trip callbacks wait for the slice's close: a fill at the open must not let the strategy
     // look at the rest of a bar it is notified in the middle of.
@@ -228,6 +229,11 @@ public sealed class TradingEngine
 
         Time = time;
         IsWarmingUp = time < _start;
+        if (_depositsDue is { Count: > 0 })
+        {
+            PayDepositsDue();
+        }
+
         if (_series.Length == 1)
         {
             _slice[0] = 0;
@@ -363,6 +369,20 @@ public sealed class TradingEngine
         Ledger.Deposit(amount, Time == DateTime.MinValue ? FirstTime() : Time, note);
         _cash = (double)Ledger.Cash;
         _equityCurve.AddFlow((double)amount);
+    }
+
+    /// <summary>
+    /// Pays cash in at the start of the next time slice, before any of its orders fill: a contribution that arrives with
+    /// the next session, as a daily deposit made at the open. It is recorded as a flow of that slice. When the run ends
+    /// before another slice, it is never paid (like an order still pending at the end).
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">The amount is not positive.</exception>
+    public void DepositAtNextSlice(decimal amount, string note = "contribution")
+    {
+        // Checked now, where the strategy made the mistake, not when the engine pays it.
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(amount);
+        ArgumentNullException.ThrowIfNull(note);
+        (_depositsDue ??= []).Add((amount, note));
     }
 
     /// <summary>Takes cash out (as <see cref="Deposit"/>); more than the cash is refused by the ledger.</summary>
@@ -579,6 +599,16 @@ public sealed class TradingEngine
         }
 
         return equity;
+    }
+
+    private void PayDepositsDue()
+    {
+        foreach (var (amount, note) in _depositsDue!)
+        {
+            Deposit(amount, note);
+        }
+
+        _depositsDue.Clear();
     }
 
     private static void Finish(OrderTicket ticket, OrderStatus status, DateTime time, string? note)
@@ -923,7 +953,7 @@ public sealed class TradingEngine
 
                 return held;
             case OrderSizingKind.Notional:
-                var units = rule.RoundDown(sizing.Value / price);
+                var units = rule.UnitsFor(sizing.Value, price);
                 if (units <= 0m)
                 {
                     problem = (OrderStatus.Rejected, string.Create(CultureInfo.InvariantCulture,

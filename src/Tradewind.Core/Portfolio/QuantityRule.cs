@@ -97,6 +97,23 @@ public sealed record QuantityRule
         return Math.Abs(rounded) < MinimumQuantity ? 0m : rounded;
     }
 
+    /// <summary>
+    /// The most units on this rule's grid that cost at most <paramref name="amount"/> at <paramref name="price"/>:
+    /// amount / price rounded down, and one step lower when the rounded quantity would cost more than the amount.
+    /// The engine sizes a notional order with it and the capital allocator's execution a buy, so both agree to the unit.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">The amount is negative or the price not positive.</exception>
+    public decimal UnitsFor(decimal amount, decimal price)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(amount);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(price);
+        var units = RoundDown(amount / price);
+
+        // decimal division rounds to its 28–29 significant digits, so a quotient a hair below a grid point can come out
+        // on it; that quantity would cost more than the amount (by a unit in the 27th digit, but more).
+        return units > 0m && units * price > amount ? RoundDown(units - Step) : units;
+    }
+
     /// <summary>Whether a positive quantity is already on this rule's grid and not below the minimum.</summary>
     public bool IsValid(decimal quantity) => quantity > 0m && RoundDown(quantity) == quantity;
 

@@ -8,7 +8,7 @@ namespace Tradewind.Jobs.Backtesting;
 /// <summary>A checked backtest request: the strategy with bound parameters, where the bars come from, the period, the costs and the outputs.</summary>
 public sealed record BacktestRequest
 {
-    /// <summary>The default initial cash.</summary>
+    /// <summary>The default initial cash, for a strategy that names none of its own (<see cref="StrategyDefinition.DefaultInitialCash"/>).</summary>
     public const decimal DefaultCash = 100_000m;
 
     /// <summary>The strategy.</summary>
@@ -141,7 +141,8 @@ public sealed record BacktestRequest
             problems.Add($"{origins.Mention("--end")} {end:yyyy-MM-dd} is before {origins.Mention("--start")} {start:yyyy-MM-dd}; swap them or widen the period");
         }
 
-        var cash = DefaultCash;
+        // Unless --cash says otherwise: the strategy's own starting cash (capital-allocator's first day's contribution), else the default.
+        var cash = strategy?.DefaultInitialCash is { } initial && parameters is not null ? initial(parameters) : DefaultCash;
         if (BacktestSettings.Given(settings.Cash) is { } cashText
             && (!decimal.TryParse(cashText.Trim().Replace("_", string.Empty, StringComparison.Ordinal), NumberStyles.AllowDecimalPoint | NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out cash) || cash <= 0))
         {

@@ -242,7 +242,7 @@ public sealed class BacktestCommandTests(PostgresServer postgres, MotoServer mot
     }
 
     [Theory]
-    [InlineData("--strategy|smacross", "--strategy: unknown strategy 'smacross'; known: buy-and-hold, sma-cross, rsi-bb, equal-weight")]
+    [InlineData("--strategy|smacross", "--strategy: unknown strategy 'smacross'; known: buy-and-hold, sma-cross, rsi-bb, equal-weight, capital-allocator")]
     [InlineData("--param|fsat=3", "--param: strategy sma-cross: unknown parameter 'fsat' (known: fast, slow, size); did you mean 'fast'?")]
     [InlineData("--param|fast=0", "fast: 0 is outside 1..10000")]
     [InlineData("--param|fast", "--param: 'fast' is not name=value; write e.g. --param fast=20")]
@@ -419,7 +419,7 @@ public sealed class BacktestCommandTests(PostgresServer postgres, MotoServer mot
         var result = await CliRun.RunAsync(_dir.Path, "backtest", "--data", "TEST.csv");
 
         Assert.Equal(1, result.ExitCode);
-        Assert.Contains("--strategy is missing: name one of buy-and-hold, sma-cross, rsi-bb, equal-weight (see 'tradewind strategies')", result.Error, StringComparison.Ordinal);
+        Assert.Contains("--strategy is missing: name one of buy-and-hold, sma-cross, rsi-bb, equal-weight, capital-allocator (see 'tradewind strategies')", result.Error, StringComparison.Ordinal);
     }
 
     public void Dispose() => _dir.Dispose();

@@ -43,7 +43,7 @@ public sealed class StrategiesCommandsTests : IDisposable
         var result = await CliRun.RunAsync(_dir.Path, "strategies", "show", "nope");
 
         Assert.Equal(1, result.ExitCode);
-        Assert.Contains("error: unknown strategy 'nope'; known: buy-and-hold, sma-cross, rsi-bb, equal-weight", result.Error, StringComparison.Ordinal);
+        Assert.Contains("error: unknown strategy 'nope'; known: buy-and-hold, sma-cross, rsi-bb, equal-weight, capital-allocator", result.Error, StringComparison.Ordinal);
     }
 
     public void Dispose() => _dir.Dispose();

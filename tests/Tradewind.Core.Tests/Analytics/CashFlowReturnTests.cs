@@ -1,5 +1,6 @@
 using Tradewind.Core.Analytics;
 using Tradewind.Core.Engine;
+using Tradewind.Core.Portfolio;
 using Tradewind.Core.Tests.Engine;
 using static Tradewind.Core.Tests.Analytics.AnalyticsSamples;
 
@@ -122,5 +123,54 @@ public sealed class CashFlowReturnTests
         Assert.Equal(0, s.TotalReturn, Digits);
         Assert.Equal(0, s.MaxDrawdown, Digits);
         Assert.Equal(0, s.ProfitLoss, Digits);
+    }
+
+    [Fact]
+    public void A_deposit_for_the_next_slice_is_paid_before_its_fills_and_never_after_the_last_bar()
+    {
+        // 100 of starting cash, flat prices at 100. On every close 1,000 is promised for the next slice and a buy of
+        // 1,000 placed: each buy fills at the next open with the deposit that came with it (the 100 alone could pay none
+        // of them). The promise made on the last close is never paid, so cash and deposits are what the bars reached.
+        var strategy = new ScriptedStrategy
+        {
+            OnBarDo = (c, _) =>
+            {
+                c.DepositAtNextSlice(1_000m, "daily capital");
+                c.Buy(0, OrderSizing.Notional(1_000m));
+            },
+        };
+        var engine = EngineRun.Run(strategy, new EngineOptions { InitialCash = 100m }, TestBars.Closes("SPY", 100, 100, 100, 100));
+
+        Assert.Equal([10m, 10m, 10m], engine.Journal.Fills.Select(f => f.Fill.Quantity));
+        Assert.Equal((3_100m, 100m), (engine.Ledger.Deposits, engine.Ledger.Cash));
+        var deposits = engine.Ledger.Entries.Where(e => e.Kind == LedgerEntryKind.Deposit).ToList();
+        Assert.Equal([TestBars.Day(0), TestBars.Day(1), TestBars.Day(2), TestBars.Day(3)], deposits.Select(e => e.Time));
+        Assert.Equal(["initial cash", "daily capital", "daily capital", "daily capital"], deposits.Select(e => e.Note));
+
+        // Each deposit is booked before the buy it pays for.
+        var entries = engine.Ledger.Entries.ToList();
+        Assert.All(engine.Journal.Fills, f => Assert.True(
+            entries.FindIndex(e => e.Kind == LedgerEntryKind.Deposit && e.Time == f.Fill.Time) < entries.FindIndex(e => e.OrderId == f.Fill.OrderId)));
+
+        var curve = engine.Journal.Equity;
+        Assert.Equal([100.0, 1_100, 2_100, 3_100], curve.Equity.ToArray());
+        Assert.Equal([(1, 1_000.0), (2, 1_000.0), (3, 1_000.0)], curve.Flows);
+        var s = PerformanceStatistics.Compute(curve, [], Daily);
+        Assert.Equal(0, s.TotalReturn, Digits);
+        Assert.Equal(0, s.ProfitLoss, Digits);
+    }
+
+    [Fact]
+    public void A_deposit_for_the_next_slice_made_in_the_warm_up_is_starting_capital_and_must_be_positive()
+    {
+        var strategy = new ScriptedStrategy().At(0, c => c.DepositAtNextSlice(500m));
+        var engine = EngineRun.Run(strategy, new EngineOptions { InitialCash = 100m, Start = TestBars.Day(1) }, TestBars.Closes("SPY", 100, 100, 100));
+
+        Assert.Equal([600.0, 600], engine.Journal.Equity.Equity.ToArray());
+        Assert.Empty(engine.Journal.Equity.Flows);
+        Assert.Equal(600m, engine.Ledger.Deposits);
+
+        Assert.Throws<ArgumentOutOfRangeException>(() => engine.DepositAtNextSlice(0m));
+        Assert.Throws<ArgumentOutOfRangeException>(() => engine.DepositAtNextSlice(-1m));
     }
 }

@@ -104,6 +104,7 @@ public sealed class NoLookaheadTests
         { "rsi-bb", "exit=AdvancedATRExit,trailing_enabled=true,cooldown_bars=1", FillRule.NextClose },
         { "equal-weight", "rebalance_bars=5,cash_buffer=0", FillRule.NextOpen },
         { "equal-weight", "rebalance_bars=21", FillRule.NextClose },
+        { "capital-allocator", "", FillRule.NextOpen },
     };
 
     [Theory]

@@ -110,4 +110,42 @@ public sealed class QuantityRuleTests
         Assert.Equal("whole units", QuantityRule.WholeUnits.ToString());
         Assert.Equal("lots of 0.00001, minimum 0.0001", QuantityRule.Lot(0.00001m, 0.0001m).ToString());
     }
+
+    [Theory]
+    [InlineData("500", "123.45", "4.0502")]
+    [InlineData("1000", "125", "8")]
+    [InlineData("0.01", "500", "0")]
+    [InlineData("0", "10", "0")]
+    public void Units_for_an_amount_round_down_and_never_cost_more(string amount, string price, string expected)
+    {
+        var (a, p) = (decimal.Parse(amount), decimal.Parse(price));
+        var units = QuantityRule.Fractional().UnitsFor(a, p);
+        Assert.Equal(decimal.Parse(expected), units);
+        Assert.True(units * p <= a && a - (units * p) < p * 0.0001m);
+    }
+
+    [Fact]
+    public void Units_for_an_amount_step_down_when_decimal_division_rounds_the_quotient_up_onto_the_grid()
+    {
+        // 9.9 × p rounds to 27 decimals; one unit of the 27th decimal less, the true quotient is 9.9 − 1.3e-28, which
+        // decimal division rounds to 9.9 exactly; 9.9 shares would cost more than the amount by that unit.
+        const decimal price = 7.912345678901234567890123457m;
+        var amount = (9.9m * price) - 0.000000000000000000000000001m;
+        Assert.Equal(9.9m, QuantityRule.Fractional().RoundDown(amount / price));
+        Assert.True(9.9m * price > amount);
+
+        Assert.Equal(9.8999m, QuantityRule.Fractional().UnitsFor(amount, price));
+        Assert.Equal(9m, QuantityRule.WholeUnits.UnitsFor(amount, price));
+        Assert.Equal(9.9m, QuantityRule.Fractional().UnitsFor(9.9m * price, price));
+    }
+
+    [Fact]
+    public void Units_for_a_lot_rule_stay_on_its_grid_and_above_its_minimum()
+    {
+        var lots = QuantityRule.Lot(0.5m, minimumQuantity: 2m);
+        Assert.Equal(3.5m, lots.UnitsFor(36m, 10m));
+        Assert.Equal(0m, lots.UnitsFor(19m, 10m));
+        Assert.Throws<ArgumentOutOfRangeException>(() => lots.UnitsFor(10m, 0m));
+        Assert.Throws<ArgumentOutOfRangeException>(() => lots.UnitsFor(-1m, 10m));
+    }
 }

@@ -87,6 +87,6 @@ public sealed class StrategyCatalogTests
         Assert.Same(StrategyCatalog.SmaCross, StrategyCatalog.Get(" SMA-Cross "));
         Assert.Null(StrategyCatalog.Find("sma"));
         var error = Assert.Throws<StrategyParameterException>(() => StrategyCatalog.Get("momentum"));
-        Assert.Contains("unknown strategy 'momentum'; known: buy-and-hold, sma-cross, rsi-bb, equal-weight", error.Message, StringComparison.Ordinal);
+        Assert.Contains("unknown strategy 'momentum'; known: buy-and-hold, sma-cross, rsi-bb, equal-weight, capital-allocator", error.Message, StringComparison.Ordinal);
     }
 }

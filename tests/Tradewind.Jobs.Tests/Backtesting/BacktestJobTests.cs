@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Tradewind.Core.Market;
+using Tradewind.Core.Strategies.CapitalAllocator;
 using Tradewind.Core.Time;
 using Tradewind.Data.Csv;
 using Tradewind.Jobs.Backtesting;
@@ -333,6 +334,33 @@ public sealed class BacktestJobTests : IDisposable
         Assert.Equal(
             ["LATE: its first bar is 2024-01-09, after the traded period's first bar 2023-12-30: it is not traded before 2024-01-09; pass --start 2024-01-09 to start there"],
             run.Warnings);
+    }
+
+    [Fact]
+    public async Task Capital_allocator_runs_on_spy_qqq_and_dia_files_with_the_jobs_quantities_and_deposits()
+    {
+        // tradewind backtest --strategy capital-allocator --data SPY.csv --data QQQ.csv --data DIA.csv --start .. --end ..
+        var data = new[] { "SPY", "QQQ", "DIA" }.Select(s => SharedData.File($"daily/{s}.csv")).ToList();
+
+        var run = await _job.RunAsync(new BacktestSettings { Strategy = "capital-allocator", Data = data, Start = "2020-01-02", End = "2020-06-30" });
+
+        Assert.Empty(run.Warnings);
+        Assert.Equal(1000m, run.Summary.InitialCash);
+        var result = run.Result;
+
+        // Each of the 125 trading days executed (years of history before the start): the initial cash paid for the first,
+        // 1,000 was deposited at the open of each other one.
+        Assert.Equal(125, result.Journal.Equity.Count);
+        Assert.Equal(125 * 1000m, result.Final.NetContributions);
+        Assert.Contains(result.Journal.Fills, f => f.Fill.Side == Core.Execution.OrderSide.Sell);
+
+        // Every buy is the execute job's quantity for its dollars at that open: 4 decimals, rounded down, never overspent.
+        var buys = result.Journal.Orders.Where(o => o.Side == Core.Execution.OrderSide.Buy && o.Status == Core.Execution.OrderStatus.Filled).ToList();
+        Assert.True(buys.Count > 100, $"{buys.Count} buys");
+        Assert.All(buys, o => Assert.Equal(
+            AllocatorExecution.BuyQuantity(decimal.Parse(o.Sizing.Split(' ')[0], System.Globalization.CultureInfo.InvariantCulture), o.FillPrice!.Value),
+            o.Quantity));
+        Assert.DoesNotContain(result.Journal.Orders, o => o.Status == Core.Execution.OrderStatus.Rejected);
     }
 
     [Fact]

@@ -156,8 +156,8 @@ public sealed class BacktestRequestTests
     }
 
     [Theory]
-    [InlineData(null, "--strategy is missing: name one of buy-and-hold, sma-cross, rsi-bb, equal-weight (see 'tradewind strategies')")]
-    [InlineData("sma", "--strategy: unknown strategy 'sma'; known: buy-and-hold, sma-cross, rsi-bb, equal-weight (see `tradewind strategies`)")]
+    [InlineData(null, "--strategy is missing: name one of buy-and-hold, sma-cross, rsi-bb, equal-weight, capital-allocator (see 'tradewind strategies')")]
+    [InlineData("sma", "--strategy: unknown strategy 'sma'; known: buy-and-hold, sma-cross, rsi-bb, equal-weight, capital-allocator (see `tradewind strategies`)")]
     public void The_strategy_must_be_named_and_known(string? strategy, string message)
     {
         var ex = Assert.Throws<JobInputException>(() => BacktestRequest.Parse(new BacktestSettings { Strategy = strategy, Data = ["SPY.csv"] }));
@@ -194,5 +194,24 @@ public sealed class BacktestRequestTests
         }));
 
         Assert.Contains("fast (50) must be less than slow (20)", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Capital_allocator_starts_with_its_daily_capital_unless_cash_is_given()
+    {
+        // The daily jobs start from nothing and deposit daily_capital on each day they execute: the run's initial cash
+        // stands for the first day's deposit.
+        static BacktestRequest Allocator(string? cash, string? dailyCapital) => BacktestRequest.Parse(new BacktestSettings
+        {
+            Strategy = "capital-allocator",
+            Data = ["SPY.csv", "QQQ.csv"],
+            Cash = cash,
+            Parameters = dailyCapital is null ? [] : [new("daily_capital", dailyCapital)],
+        });
+
+        Assert.Equal(1000m, Allocator(null, null).InitialCash);
+        Assert.Equal(250.5m, Allocator(null, "250.5").InitialCash);
+        Assert.Equal(5000m, Allocator("5000", "250.5").InitialCash);
+        Assert.Equal(BacktestRequest.DefaultCash, BacktestRequest.Parse(new BacktestSettings { Strategy = "equal-weight", Data = ["SPY.csv"] }).InitialCash);
     }
 }

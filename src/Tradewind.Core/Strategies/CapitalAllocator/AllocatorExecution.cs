@@ -1,4 +1,5 @@
 using System.Globalization;
+using Tradewind.Core.Portfolio;
 
 namespace Tradewind.Core.Strategies.CapitalAllocator;
 
@@ -24,6 +25,12 @@ public static class AllocatorExecution
 
     /// <summary>The smallest quantity: one step of <see cref="QuantityDecimals"/>.</summary>
     public const decimal QuantityStep = 0.0001m;
+
+    /// <summary>
+    /// Fractional shares to <see cref="QuantityDecimals"/> decimals: the rule the buys are sized by. The engine's default
+    /// rule for equities is the same, which is what makes a backtest's notional buys fill these very quantities.
+    /// </summary>
+    public static QuantityRule QuantityRule { get; } = QuantityRule.Fractional(QuantityDecimals);
 
     /// <summary>Plans <paramref name="decision"/>'s trades (see <see cref="Plan(AllocatorInstruction, IReadOnlyDictionary{string, AllocatorHolding}, IReadOnlyDictionary{string, decimal})"/>).</summary>
     public static AllocatorExecutionPlan Plan(
@@ -74,12 +81,7 @@ public static class AllocatorExecution
                     }
 
                     var price = Price(openingPrices, symbol, AllocatorAction.Buy);
-                    var quantity = RoundDown(dollars / price);
-                    if (quantity * price > dollars)
-                    {
-                        quantity -= QuantityStep;
-                    }
-
+                    var quantity = BuyQuantity(dollars, price);
                     if (quantity <= 0)
                     {
                         continue;
@@ -102,12 +104,7 @@ public static class AllocatorExecution
 
                 foreach (var (symbol, held) in holdings.OrderBy(h => h.Key, StringComparer.Ordinal))
                 {
-                    var quantity = RoundDown(held.Quantity * instruction.SellFraction);
-                    if (held.Quantity - quantity < QuantityStep)
-                    {
-                        quantity = held.Quantity;
-                    }
-
+                    var quantity = SellQuantity(held.Quantity, instruction.SellFraction);
                     if (quantity == 0)
                     {
                         continue;
@@ -137,8 +134,25 @@ public static class AllocatorExecution
         return new AllocatorExecutionPlan(trades, after);
     }
 
+    /// <summary>
+    /// The shares <paramref name="dollars"/> buy at <paramref name="price"/>: rounded down to <see cref="QuantityDecimals"/>
+    /// decimals, and never costing more than the dollars (<see cref="QuantityRule.UnitsFor"/>); 0 when not even one step.
+    /// </summary>
+    public static decimal BuyQuantity(decimal dollars, decimal price) => QuantityRule.UnitsFor(dollars, price);
+
+    /// <summary>
+    /// The shares a sell of <paramref name="fraction"/> of a holding of <paramref name="held"/> shares sells: rounded
+    /// down to <see cref="QuantityDecimals"/> decimals, or the whole holding when less than one step would be left.
+    /// It needs no price, so it is known on the close before the open it trades at.
+    /// </summary>
+    public static decimal SellQuantity(decimal held, decimal fraction)
+    {
+        var quantity = RoundDown(held * fraction);
+        return held - quantity < QuantityStep ? held : quantity;
+    }
+
     /// <summary>Rounds a non-negative quantity down to <see cref="QuantityDecimals"/> decimals.</summary>
-    public static decimal RoundDown(decimal quantity) => decimal.Round(quantity, QuantityDecimals, MidpointRounding.ToZero);
+    public static decimal RoundDown(decimal quantity) => QuantityRule.RoundDown(quantity);
 
     private static decimal Price(IReadOnlyDictionary<string, decimal> prices, string symbol, AllocatorAction action)
     {

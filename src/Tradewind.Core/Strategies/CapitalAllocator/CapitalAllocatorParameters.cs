@@ -174,6 +174,25 @@ public sealed record CapitalAllocatorParameters
         return problems.Count == 0 ? parameters : throw new StrategyParameterException(StrategyName, problems);
     }
 
+    /// <summary>
+    /// The parameter set of a catalogue run (<c>tradewind backtest --strategy capital-allocator --param name=value</c>):
+    /// each catalogue parameter under its registry key, the rest at the defaults: max_drawdown_tolerance and
+    /// min_sharpe_target, which no decision uses, and the assets, which a catalogue run replaces with its symbols.
+    /// </summary>
+    /// <exception cref="StrategyParameterException">A catalogue parameter is not a registry key, or the values break a rule across parameters.</exception>
+    public static CapitalAllocatorParameters FromCatalog(StrategyParameterValues values)
+    {
+        ArgumentNullException.ThrowIfNull(values);
+        var registry = new Dictionary<string, object>(Default.ToDictionary(), StringComparer.Ordinal);
+        foreach (var parameter in values.Parameters)
+        {
+            registry[parameter.Name] = parameter.Kind == ParameterKind.Integer ? values.Integer(parameter.Name) : values.Number(parameter.Name);
+        }
+
+        // FromDictionary, not a second conversion: a catalogue run and a stored registry version read numbers alike.
+        return FromDictionary(registry);
+    }
+
     /// <summary>Value equality, the assets compared element by element (a record compares list references).</summary>
     public bool Equals(CapitalAllocatorParameters? other) =>
         other is not null

@@ -1,4 +1,5 @@
 using Tradewind.Core.Strategies.BuyAndHold;
+using Tradewind.Core.Strategies.CapitalAllocator;
 using Tradewind.Core.Strategies.EqualWeight;
 using Tradewind.Core.Strategies.RsiBb;
 using Tradewind.Core.Strategies.SmaCross;
@@ -65,8 +66,48 @@ public static class StrategyCatalog
         ],
         v => new EqualWeightStrategy(v.Integer("rebalance_bars"), v.Number("cash_buffer")));
 
+    /// <summary>capital-allocator: daily contributions invested by market regime and risk, the daily jobs' strategy.</summary>
+    public static StrategyDefinition CapitalAllocator { get; } = CapitalAllocatorDefinition(CapitalAllocatorParameters.Default);
+
     /// <summary>Every strategy, in the order they are listed.</summary>
-    public static IReadOnlyList<StrategyDefinition> All { get; } = [BuyAndHold, SmaCross, RsiBb, EqualWeight];
+    public static IReadOnlyList<StrategyDefinition> All { get; } = [BuyAndHold, SmaCross, RsiBb, EqualWeight, CapitalAllocator];
+
+    // The registry keys and defaults of CapitalAllocatorParameters; FromCatalog refuses a name that is not a key.
+    private static StrategyDefinition CapitalAllocatorDefinition(CapitalAllocatorParameters d) => new(
+        CapitalAllocatorParameters.StrategyName,
+        "Daily contributions: deposit daily_capital each trading day and buy the symbols by market regime and risk, or sell part of every holding when bearish; the daily jobs' strategy (the assets are the run's symbols)",
+        [
+            StrategyParameter.Number("daily_capital", (double)d.DailyCapital, 0.01, 1_000_000_000, "dollars deposited each trading day with a decision (the first day's is the initial cash) and the base of the buy fractions"),
+            StrategyParameter.Integer("lookback_days", d.LookbackDays, CapitalAllocatorParameters.FeatureHistoryDays, 10_000, "days of history (daily returns) the features look back over; at least min_history_days"),
+            StrategyParameter.Integer("min_history_days", d.MinHistoryDays, CapitalAllocatorParameters.FeatureHistoryDays, 10_000, "days of history every symbol needs before the first decision; no decision, no deposit before"),
+            StrategyParameter.Number("bullish_threshold", d.BullishThreshold, -1, 1, "market regime above which the market is bullish (regime in -1..+1)"),
+            StrategyParameter.Number("bearish_threshold", d.BearishThreshold, -1, 1, "market regime below which the market is bearish (less than bullish_threshold)"),
+            StrategyParameter.Number("risk_high_threshold", d.RiskHighThreshold, 0, 100, "risk score above which risk is high (score 0..100)"),
+            StrategyParameter.Number("risk_medium_threshold", d.RiskMediumThreshold, 0, 100, "risk score from which risk is medium (less than risk_high_threshold)"),
+            StrategyParameter.Number("allocation_low_risk", (double)d.AllocationLowRisk, 0, 1, "fraction of daily_capital bought when bullish with low risk"),
+            StrategyParameter.Number("allocation_medium_risk", (double)d.AllocationMediumRisk, 0, 1, "fraction of daily_capital bought when bullish with medium risk"),
+            StrategyParameter.Number("allocation_high_risk", (double)d.AllocationHighRisk, 0, 1, "fraction of daily_capital bought when bullish with high risk"),
+            StrategyParameter.Number("allocation_neutral", (double)d.AllocationNeutral, 0, 1, "fraction of daily_capital bought when neutral with low risk (otherwise neutral holds)"),
+            StrategyParameter.Number("sell_percentage", (double)d.SellPercentage, 0, 1, "fraction of every holding sold when bearish"),
+            StrategyParameter.Number("momentum_weight", d.MomentumWeight, 0, 1, "weight of risk-adjusted momentum in the ranking score (with price_momentum_weight, sums to 1)"),
+            StrategyParameter.Number("price_momentum_weight", d.PriceMomentumWeight, 0, 1, "weight of price momentum against SMA-20/50 in the ranking score"),
+        ],
+        v => CapitalAllocatorStrategy.ForSymbolsOfTheRun(CapitalAllocatorParameters.FromCatalog(v)),
+        v =>
+        {
+            try
+            {
+                CapitalAllocatorParameters.FromCatalog(v);
+                return null;
+            }
+            catch (StrategyParameterException ex)
+            {
+                return string.Join("; ", ex.Problems);
+            }
+        })
+    {
+        DefaultInitialCash = v => CapitalAllocatorParameters.FromCatalog(v).DailyCapital,
+    };
 
     /// <summary>The strategy named <paramref name="name"/> (ignoring case), or null.</summary>
     public static StrategyDefinition? Find(string? name)

@@ -19,6 +19,12 @@ public sealed record StrategyDefinition(
     Func<StrategyParameterValues, Strategy> Factory,
     Func<StrategyParameterValues, string?>? CrossCheck = null)
 {
+    /// <summary>
+    /// The initial cash of a run that names none, from the parameters; null: the caller's default. A strategy paid by
+    /// contributions (capital-allocator) starts with its first day's contribution, as its daily jobs do.
+    /// </summary>
+    public Func<StrategyParameterValues, decimal>? DefaultInitialCash { get; init; }
+
     /// <summary>The defaults.</summary>
     public StrategyParameterValues Defaults => Bind([]);
 
