@@ -63,6 +63,19 @@ public sealed class AllocatorParameterSource
         return (Read(active.ReadParameters(), active.Id), active.Id);
     }
 
+    /// <summary>
+    /// The active parameters and their version id without writing anything: before the first run, when the registry
+    /// has no version of the strategy, the configuration's parameters that <see cref="ActiveAsync"/> would seed, with
+    /// no version id. For runs that may still fail on their input, which must then leave the registry untouched.
+    /// </summary>
+    public async Task<(CapitalAllocatorParameters Parameters, long? VersionId)> CurrentAsync(CancellationToken cancellationToken = default)
+    {
+        var active = await new TradingConfigRepository(_database).GetActiveAsync(CapitalAllocatorParameters.StrategyName, cancellationToken);
+        return active is null
+            ? (From(_settings.CapitalAllocator), null)
+            : (Read(active.ReadParameters(), active.Id), active.Id);
+    }
+
     /// <summary>The parameters of version <paramref name="versionId"/> (the one a stored signal names).</summary>
     public async Task<CapitalAllocatorParameters> VersionAsync(long versionId, CancellationToken cancellationToken = default)
     {

@@ -48,19 +48,15 @@ public sealed class GenerateSignalJob
             return new DailyJobOutcome(Name, date, DailyJobStatus.AlreadyDone, "already stored: " + Describe(existing));
         }
 
-        var (parameters, versionId) = await _parameters.ActiveAsync(cancellationToken);
-        var histories = await AllocatorHistory.LoadAsync(new PriceHistoryRepository(_database), parameters, date, cancellationToken);
-        CapitalAllocatorDecision decision;
-        try
+        var prices = new PriceHistoryRepository(_database);
+        if (await _parameters.CurrentAsync(cancellationToken) is (var pending, null))
         {
-            decision = CapitalAllocatorModel.Decide(histories, parameters);
-        }
-        catch (InsufficientHistoryException ex)
-        {
-            throw new JobInputException(string.Create(CultureInfo.InvariantCulture,
-                $"signal for {date:yyyy-MM-dd}: {ex.Message} (e.g. `tradewind backfill --days {AllocatorHistory.BackfillDays(parameters)}`); nothing was stored"), ex);
+            // The first run seeds the registry: the input is checked before, so a first run that fails stores nothing at all.
+            Decide(await AllocatorHistory.LoadAsync(prices, pending, date, cancellationToken), pending, date);
         }
 
+        var (parameters, versionId) = await _parameters.ActiveAsync(cancellationToken);
+        var decision = Decide(await AllocatorHistory.LoadAsync(prices, parameters, date, cancellationToken), parameters, date);
         var record = ToRecord(decision, date, versionId, _time.GetUtcNow());
         var result = await signals.InsertAsync(record, cancellationToken);
         return result.Inserted
@@ -88,6 +84,19 @@ public sealed class GenerateSignalJob
             JsonSerializer.Serialize(decision.ToFeaturesUsed(), FeatureJson),
             versionId,
             createdAt);
+    }
+
+    private static CapitalAllocatorDecision Decide(IReadOnlyList<AssetHistory> histories, CapitalAllocatorParameters parameters, DateOnly date)
+    {
+        try
+        {
+            return CapitalAllocatorModel.Decide(histories, parameters);
+        }
+        catch (InsufficientHistoryException ex)
+        {
+            throw new JobInputException(string.Create(CultureInfo.InvariantCulture,
+                $"signal for {date:yyyy-MM-dd}: {ex.Message} (e.g. `tradewind backfill --days {AllocatorHistory.BackfillDays(parameters)}`); nothing was stored"), ex);
+        }
     }
 
     private static string Describe(DailySignalRecord signal)

@@ -1,0 +1,3 @@
+using Tradewind.Testing;
+
+[assembly: AssemblyFixture(typeof(PostgresServer))]
