@@ -29,7 +29,7 @@ public static class BacktestCommand
         var end = new Option<string?>("--end") { Description = "Last traded date, yyyy-MM-dd, inclusive. Default: the last bar." };
         var resolution = new Option<string?>("--resolution") { Description = "Bar length: 1m, 5m, 1h, 1d, 1w ... Default: 1d for --symbol; the file name's suffix, else the data, for --data." };
         var parameters = Repeatable("--param", "A strategy parameter, name=value (repeatable), e.g. --param fast=20; see 'tradewind strategies show NAME'.");
-        var cash = new Option<string?>("--cash") { Description = "Initial cash (default 100000)." };
+        var cash = new Option<string?>("--cash") { Description = "Initial cash (default 100000; capital-allocator: its daily_capital, the first day's deposit)." };
         var commission = new Option<string?>("--commission") { Description = "Commission SPEC: none (default), per-share:0.005[,min:1], percent:0.1 (of notional), fixed:1 (per order)." };
         var slippage = new Option<string?>("--slippage-bps") { Description = "Slippage against the trader in basis points (default 0; 5 = 0.05%)." };
         var fill = new Option<string?>("--fill") { Description = "Which price of the next bar market orders take: next-open (default) or next-close." };

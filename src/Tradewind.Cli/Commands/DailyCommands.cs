@@ -23,7 +23,7 @@ public static class DailyCommands
                 RequireNotFuture(cli, date, "--date");
                 var database = await cli.OpenDatabaseAsync(ct);
                 using var providers = DailyBarProviderSet.Create(settings.Data, cli.JobEnvironment(), warning => Warn(cli, warning));
-                var (parameters, _) = await new AllocatorParameterSource(database, settings.Strategy, cli.TimeProvider).ActiveAsync(ct);
+                var (parameters, _) = await new AllocatorParameterSource(database, settings.Strategy, cli.TimeProvider).CurrentAsync(ct);
                 return [await new FetchPricesJob(database, providers.Provider).RunAsync(date, parameters.Assets, ct)];
             });
         yield return Job(context, "signal", "Generate the signal (before the open, 06:00 ET): the capital allocator's decision for the date from the closes before it, stored in daily_signals with the inputs it used.",
@@ -127,7 +127,7 @@ public static class DailyCommands
             var settings = Settings(cli);
             var database = await cli.OpenDatabaseAsync(ct);
             using var providers = DailyBarProviderSet.Create(settings.Data, cli.JobEnvironment(), warning => Warn(cli, warning));
-            var (parameters, _) = await new AllocatorParameterSource(database, settings.Strategy, cli.TimeProvider).ActiveAsync(ct);
+            var (parameters, _) = await new AllocatorParameterSource(database, settings.Strategy, cli.TimeProvider).CurrentAsync(ct);
             Print(cli, await new FetchPricesJob(database, providers.Provider).BackfillAsync(last, parse.GetValue(days), parameters.Assets, ct));
             return ExitCodes.Ok;
         });
