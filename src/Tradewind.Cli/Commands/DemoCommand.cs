@@ -34,6 +34,14 @@ public static class DemoCommand
             };
             var summary = await new DemoJob(cli.JobEnvironment()).RunAsync(request, null, ct);
             await PrintAsync(cli, summary, request);
+            if (!summary.ParityHolds)
+            {
+                // The daily jobs and the backtest are one decision path; a difference is a defect, never noise.
+                await cli.Error.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+                    $"error: the backtest of the same period made {summary.ParityTrades} trades that differ from the {summary.Trades} the daily jobs stored; please report this with the workspace"));
+                return ExitCodes.Failure;
+            }
+
             return ExitCodes.Ok;
         });
         return command;
@@ -63,6 +71,9 @@ public static class DemoCommand
         table.AddRow("signals", string.Join(", ", s.Actions.OrderBy(a => a.Key, StringComparer.Ordinal).Select(a => string.Create(c, $"{a.Key} {a.Value}"))));
         table.AddRow("regime", string.Join(", ", s.Regimes.OrderBy(a => a.Key, StringComparer.Ordinal).Select(a => string.Create(c, $"{a.Key} {a.Value}"))));
         table.AddRow("SPY, same contributions", string.Create(c, $"{s.BenchmarkValue:N2}"));
+        table.AddRow("backtest, same period", s.ParityHolds
+            ? string.Create(c, $"{s.ParityTrades} trades, identical to the jobs'")
+            : string.Create(c, $"{s.ParityTrades} trades, DIFFERENT"));
         cli.Console.Write(table);
 
         await cli.Output.WriteLineAsync();

@@ -10,6 +10,7 @@ using Tradewind.Data.Files;
 using Tradewind.Data.Providers;
 using Tradewind.Data.Providers.CsvFolder;
 using Tradewind.Data.Providers.Simulated;
+using Tradewind.Jobs.Backtesting;
 using Tradewind.Jobs.CapitalAllocator;
 using Tradewind.Jobs.Daily;
 using Tradewind.Jobs.MarketData;
@@ -91,7 +92,45 @@ public sealed class DemoJob
             progress?.Report((i + 1.0) / days.Count);
         }
 
-        return await SummarizeAsync(database, provider, parameters, days, directory, cancellationToken);
+        var summary = await SummarizeAsync(database, provider, parameters, days, directory, cancellationToken);
+        var (parityTrades, parity, statistics) = await BacktestAsync(database, parameters, days, summary.ReportPath, cancellationToken);
+        // Both ways of measuring the same account must agree; the engine's figures are the ones its report shows.
+        return summary with
+        {
+            ParityTrades = parityTrades,
+            ParityHolds = parity,
+            TimeWeightedReturn = statistics.TotalReturn,
+            MaxDrawdown = statistics.MaxDrawdown,
+        };
+    }
+
+    // The same period through the engine (tradewind backtest --strategy capital-allocator on the workspace's prices):
+    // its report is the demo's report.html, and its trades must be exactly those the daily jobs stored.
+    private async Task<(int Trades, bool Identical, PerformanceStatistics Statistics)> BacktestAsync(
+        TradewindDatabase database, CapitalAllocatorParameters parameters, List<DateOnly> days, string reportPath, CancellationToken cancellationToken)
+    {
+        var settings = new BacktestSettings
+        {
+            Strategy = CapitalAllocatorParameters.StrategyName,
+            Symbols = parameters.Assets,
+            Start = days[0].ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            End = days[^1].ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            Outputs = new BacktestOutputs { Report = reportPath },
+        };
+        var environment = _environment with { OpenDatabaseAsync = _ => Task.FromResult(database) };
+        var run = await new BacktestJob(environment).RunAsync(BacktestRequest.Parse(settings), null, cancellationToken);
+        if (!run.Succeeded)
+        {
+            throw new JobInputException("the demo's report could not be written: " + string.Join("; ", run.Failures.Select(f => f.Message)));
+        }
+
+        var engine = run.Result.Journal.Fills
+            .Select(f => (DateOnly.FromDateTime(f.Fill.Time), f.Fill.Symbol.Ticker, f.Fill.Side, f.Fill.Quantity, f.Fill.Price))
+            .OrderBy(t => t.Item1).ThenBy(t => t.Ticker, StringComparer.Ordinal).ToList();
+        var stored = (await new PaperAccountRepository(database).ListTradesAsync(CapitalAllocatorParameters.StrategyName, days[0], days[^1], cancellationToken))
+            .Select(t => (t.TradeDate, t.Symbol, t.Action, t.Quantity, t.Price))
+            .OrderBy(t => t.TradeDate).ThenBy(t => t.Symbol, StringComparer.Ordinal).ToList();
+        return (engine.Count, engine.SequenceEqual(stored), run.Result.Statistics);
     }
 
     // A workspace holds one kind of data: simulated prices and real ones must never meet in one database.
@@ -170,55 +209,19 @@ public sealed class DemoJob
             bars[asset] = await prices.LoadAsync(Symbol.Parse(asset), Resolution.Daily, TradingDate.BarTime(days[0]), TradingDate.BarTime(days[^1]), cancellationToken);
         }
 
-        // The account's value at each close, rebuilt from the stored trades and deposits, with each day's deposit as a
-        // cash flow: the time-weighted return and drawdown of what the jobs did, contributions removed.
-        var curve = new EquityCurve(days.Count);
+        // SPY (the first asset) bought with each day's deposit at that day's open, by the same 4-decimal rule.
         var deposits = ledger.Where(e => e.Kind == CashLedgerKind.Deposit).ToDictionary(e => e.TradeDate, e => e.Amount);
-        var tradesByDay = trades.ToLookup(t => t.TradeDate);
-        var holdings = new Dictionary<string, decimal>(StringComparer.Ordinal);
-        var cash = 0m;
-        var benchmarkUnits = 0m;
         var benchmark = bars[parameters.Assets[0]];
-        var started = false;
+        var benchmarkUnits = 0m;
         foreach (var day in days)
         {
-            var deposit = deposits.GetValueOrDefault(day);
-            if (deposit == 0m && !started)
-            {
-                continue;
-            }
-
-            cash += deposit;
-            foreach (var t in tradesByDay[day])
-            {
-                var sign = t.Action == OrderSide.Buy ? 1m : -1m;
-                holdings[t.Symbol] = holdings.GetValueOrDefault(t.Symbol) + (sign * t.Quantity);
-                cash -= sign * t.Amount;
-            }
-
             var index = IndexOf(benchmark, day);
-            if (deposit > 0m && index >= 0)
+            if (deposits.GetValueOrDefault(day) is var deposit and > 0m && index >= 0)
             {
                 benchmarkUnits += AllocatorExecution.RoundDown(deposit / ExecutionCosts.ToMoney(benchmark.Open[index]));
             }
-
-            var value = (double)cash;
-            foreach (var (symbol, quantity) in holdings)
-            {
-                var i = IndexOf(bars[symbol], day);
-                value += (double)quantity * (i >= 0 ? bars[symbol].Close[i] : 0);
-            }
-
-            if (started)
-            {
-                curve.AddFlow((double)deposit);
-            }
-
-            curve.Append(TradingDate.BarTime(day), value, (double)cash, value - (double)cash);
-            started = true;
         }
 
-        var statistics = curve.Count > 0 ? PerformanceStatistics.Compute(curve, [], new PerformanceParameters(252)) : null;
         var state = await account.LoadAsync(strategy, cancellationToken);
         var lastDay = days[^1];
         var marketValue = 0m;
@@ -247,8 +250,8 @@ public sealed class DemoJob
             decimal.Round(state.Cash, 2),
             state.TotalDeposits,
             decimal.Round(finalValue - state.TotalDeposits, 2),
-            statistics?.TotalReturn ?? 0,
-            statistics?.MaxDrawdown ?? 0,
+            0,
+            0,
             trades.Count,
             actions,
             regimes,

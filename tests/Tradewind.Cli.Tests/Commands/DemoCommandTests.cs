@@ -24,6 +24,8 @@ public sealed class DemoCommandTests : IDisposable
         var first = TradingCalendars.Nyse.AddTradingDays(new DateOnly(2026, 11, 20), -251);
         Assert.Contains($"{first:yyyy-MM-dd} .. 2026-11-20", result.Output, StringComparison.Ordinal);
         Assert.Contains("tradewind --db", result.Output, StringComparison.Ordinal);
+        Assert.Contains("identical to the jobs'", result.Output, StringComparison.Ordinal);
+        Assert.Contains("<svg", File.ReadAllText(_dir.File("tradewind-demo/report.html")), StringComparison.Ordinal);
 
         // One signal and one execution per trading day; one deposit of the daily capital per execution.
         var db = _dir.File("tradewind-demo/tradewind.db");
