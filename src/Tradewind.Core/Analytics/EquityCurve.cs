@@ -248,12 +248,7 @@ public sealed class EquityCurve
                 return values;
             }
 
-            if (values is null || values.Length < count)
-            {
-                var larger = GC.AllocateUninitializedArray<double>(_equity.Length);
-                values?.AsSpan(0, done).CopyTo(larger);
-                values = larger;
-            }
+            values = Room(values, done, count);
 
             var peak = _drawdownPeak;
             var series = _flows.Count == 0 ? _equity : Indexes();
@@ -288,12 +283,7 @@ public sealed class EquityCurve
                 return values;
             }
 
-            if (values is null || values.Length < count)
-            {
-                var larger = GC.AllocateUninitializedArray<double>(_equity.Length);
-                values?.AsSpan(0, done).CopyTo(larger);
-                values = larger;
-            }
+            values = Room(values, done, count);
 
             var flow = FirstFlowAtOrAfter(done);
             for (var i = done; i < count; i++)
@@ -314,6 +304,19 @@ public sealed class EquityCurve
             _indexCount = count;
             return values;
         }
+    }
+
+    // A derived column with room for Count values, keeping the first `done` already computed.
+    private double[] Room(double[]? values, int done, int count)
+    {
+        if (values is not null && values.Length >= count)
+        {
+            return values;
+        }
+
+        var larger = GC.AllocateUninitializedArray<double>(_equity.Length);
+        values?.AsSpan(0, done).CopyTo(larger);
+        return larger;
     }
 
     private int FirstFlowAtOrAfter(int index)
