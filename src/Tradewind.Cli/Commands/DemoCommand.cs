@@ -93,7 +93,7 @@ public static class DemoCommand
         await cli.Output.WriteLineAsync($"  tradewind {db} trades --from {s.Last.AddDays(-14):yyyy-MM-dd} --format csv");
         if (request.DataDirectory is null)
         {
-            await cli.Output.WriteLineAsync("  tradewind demo --dir real-demo --data ../shared/data/daily --end 2024-12-31   # the same on real CSVs");
+            await cli.Output.WriteLineAsync("  tradewind demo --dir real-demo --data ../shared/data/daily   # the same on real daily CSVs (SPY.csv, QQQ.csv, DIA.csv)");
         }
     }
 
