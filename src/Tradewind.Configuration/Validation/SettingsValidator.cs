@@ -133,6 +133,11 @@ public static class SettingsValidator
             {
                 rules.Error($"data.fallback[{i}]", $"{SettingsSchema.EnumKey(fallback)} is already the primary provider (data.provider)");
             }
+            else if (fallback == DataProviderKind.Sim)
+            {
+                // Insert-only storage would keep a simulated bar forever once a rate-limited real provider fell back to it.
+                rules.Error($"data.fallback[{i}]", $"sim cannot stand in for {SettingsSchema.EnumKey(data.Provider)}: simulated prices must never be stored among market data; remove it (a failed fetch stores nothing and can be run again)");
+            }
             else if (!seen.Add(fallback))
             {
                 rules.Error($"data.fallback[{i}]", $"{SettingsSchema.EnumKey(fallback)} is listed twice");

@@ -94,9 +94,9 @@ public sealed class EquityCurve
     }
 
     /// <summary>
-    /// The time-weighted value of the account: starts at the first equity and moves by each point's return net of its
-    /// cash flow, value[i] = value[i−1] × (equity[i] − flow[i]) / equity[i−1]; the equity itself when there is no flow.
-    /// Stops moving (stays at its last value) after an equity ≤ 0, where a return means nothing.
+    /// The time-weighted value of the account: starts at the first equity and moves by each period's return with its
+    /// cash flow counted from the period's start, value[i] = value[i−1] × equity[i] / (equity[i−1] + flow[i]); the
+    /// equity itself when there is no flow. Stays at its last value where that base is ≤ 0 (a return means nothing).
     /// </summary>
     public ReadOnlySpan<double> PerformanceIndex => _flows.Count == 0 ? Equity : Indexes().AsSpan(0, Count);
 
@@ -295,8 +295,11 @@ public sealed class EquityCurve
                     flow++;
                 }
 
+                // The flow is in the account from the period's start (a deposit at the previous close, or before
+                // the open's fills), so it earns the period's return with the rest: the base is e[i−1] + flow.
+                var basis = i == 0 ? 0 : _equity[i - 1] + amount;
                 values[i] = i == 0 ? _equity[0]
-                    : _equity[i - 1] > 0 ? values[i - 1] * ((_equity[i] - amount) / _equity[i - 1])
+                    : basis > 0 ? values[i - 1] * (_equity[i] / basis)
                     : values[i - 1];
             }
 

@@ -32,7 +32,7 @@ public static class AllocatorHistory
             {
                 throw new JobInputException(string.Create(CultureInfo.InvariantCulture,
                     $"no {asset} prices are stored before {date:yyyy-MM-dd}: the capital allocator needs {parameters.MinHistoryDays + 1} daily closes up to {previous:yyyy-MM-dd}; "
-                    + $"run `tradewind backfill --days {BackfillDays(parameters)}` (or `tradewind data import {asset}.csv`) first"));
+                    + $"run `tradewind backfill --days {BackfillDays(parameters)}` (a free Alpha Vantage key reaches only the last 100 sessions: `--days 140` is enough for a first decision), or `tradewind data import {asset}.csv`, first"));
             }
 
             var last = TradingDate.DateOf(bars.Time[bars.Count - 1]);

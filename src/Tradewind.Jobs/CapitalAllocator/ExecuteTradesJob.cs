@@ -75,6 +75,15 @@ public sealed class ExecuteTradesJob
         var instruction = new AllocatorInstruction(action, allocations, action == AllocatorAction.Sell ? parameters.SellPercentage : 0m);
 
         var account = await _account.LoadAsync(strategy, cancellationToken);
+        if (account.LastExecutedDate is { } latest && latest > date)
+        {
+            // Sells are sized on the holdings; executing an earlier day after a later one would size them on
+            // positions bought after it. Days are executed in order, like the market traded them.
+            throw new JobInputException(
+                $"execute {date:yyyy-MM-dd}: {latest:yyyy-MM-dd} is already executed, and days are executed in order (an earlier day's sells would be sized on later positions); "
+                + $"nothing was written. Only dates after {latest:yyyy-MM-dd} can still be executed in this database");
+        }
+
         var holdings = account.Positions.ToDictionary(p => p.Symbol, p => new AllocatorHolding(p.Quantity, p.AverageCost), StringComparer.Ordinal);
         var traded = action switch
         {

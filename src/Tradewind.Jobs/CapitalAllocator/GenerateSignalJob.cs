@@ -95,7 +95,7 @@ public sealed class GenerateSignalJob
         catch (InsufficientHistoryException ex)
         {
             throw new JobInputException(string.Create(CultureInfo.InvariantCulture,
-                $"signal for {date:yyyy-MM-dd}: {ex.Message} (e.g. `tradewind backfill --days {AllocatorHistory.BackfillDays(parameters)}`); nothing was stored"), ex);
+                $"signal for {date:yyyy-MM-dd}: {ex.Message} (e.g. `tradewind backfill --days {AllocatorHistory.BackfillDays(parameters)}`, or `--days 140` with a free Alpha Vantage key, which reaches only the last 100 sessions); nothing was stored"), ex);
         }
     }
 

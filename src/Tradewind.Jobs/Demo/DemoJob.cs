@@ -60,7 +60,7 @@ public sealed class DemoJob
         }
 
         System.IO.Directory.CreateDirectory(directory);
-        await CheckSourceAsync(directory, dataDirectory, cancellationToken);
+        var storedWindow = await CheckSourceAsync(directory, dataDirectory, cancellationToken);
         var settings = new TradewindSettings();
         var parameters = AllocatorParameterSource.From(settings.Strategy.CapitalAllocator);
         IDailyBarProvider provider = dataDirectory is null
@@ -68,13 +68,31 @@ public sealed class DemoJob
             : new CsvFolderDailyBarProvider(new CsvFolderOptions { Directory = dataDirectory });
 
         var calendar = TradingDate.Calendar;
-        var end = request.End ?? await DefaultEndAsync(provider, parameters, dataDirectory is null, cancellationToken);
+        if (request.End is { } asked && !calendar.IsSupported(asked))
+        {
+            throw new JobInputException($"--end {asked:yyyy-MM-dd}: the NYSE calendar covers {calendar.FirstSupportedDate:yyyy-MM-dd} to {calendar.LastSupportedDate:yyyy-MM-dd}; choose a date inside it");
+        }
+
+        // A workspace keeps the period it was made for: run again (tomorrow, say) it shows the same days, and a
+        // different period is refused rather than executed out of order on the same account.
+        var end = request.End ?? storedWindow?.End ?? await DefaultEndAsync(provider, parameters, dataDirectory is null, cancellationToken);
         if (!calendar.IsTradingDay(end))
         {
             end = calendar.PreviousTradingDay(end);
         }
 
         var first = calendar.AddTradingDays(end, -(252 * request.Years - 1));
+        if (storedWindow is { } window && (window.First != first || window.End != end))
+        {
+            throw new JobInputException(string.Create(CultureInfo.InvariantCulture,
+                $"{directory} holds the demo of {window.First:yyyy-MM-dd} .. {window.End:yyyy-MM-dd}; this run asks for {first:yyyy-MM-dd} .. {end:yyyy-MM-dd}. Run it with the same --end and --years, or use another --dir"));
+        }
+
+        if (storedWindow is null)
+        {
+            await WriteMarkerAsync(directory, dataDirectory, first, end, cancellationToken);
+        }
+
         var historyStart = calendar.AddTradingDays(first, -(parameters.LookbackDays + 5));
         var database = await TradewindDatabase.OpenAsync(DatabaseTarget.Parse(Path.Combine(directory, DatabaseFile), directory), cancellationToken);
         var time = _environment.Time;
@@ -133,20 +151,27 @@ public sealed class DemoJob
         return (engine.Count, engine.SequenceEqual(stored), run.Result.Statistics);
     }
 
-    // A workspace holds one kind of data: simulated prices and real ones must never meet in one database.
-    private static async Task CheckSourceAsync(string directory, string? dataDirectory, CancellationToken cancellationToken)
+    // A workspace holds one kind of data (simulated prices and real ones must never meet in one database) and one
+    // period. The marker file says which: its first line the source, its second the period once it is known.
+    private static async Task<(DateOnly First, DateOnly End)?> CheckSourceAsync(string directory, string? dataDirectory, CancellationToken cancellationToken)
     {
-        var source = dataDirectory is null ? "sim" : "csv:" + dataDirectory;
+        var source = Source(dataDirectory);
         var marker = Path.Combine(directory, MarkerFile);
         if (File.Exists(marker))
         {
-            var existing = (await File.ReadAllTextAsync(marker, cancellationToken)).Trim();
+            var lines = await File.ReadAllLinesAsync(marker, cancellationToken);
+            var existing = lines.Length > 0 ? lines[0].Trim() : "";
             if (existing != source)
             {
                 throw new JobInputException($"{directory} already holds a demo on {Describe(existing)}; this run asks for {Describe(source)}. Use another --dir (or delete that folder) so the two never mix");
             }
 
-            return;
+            var period = lines.Length > 1 ? lines[1].Split("..", StringSplitOptions.TrimEntries) : [];
+            return period.Length == 2
+                && DateOnly.TryParseExact(period[0], "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var first)
+                && DateOnly.TryParseExact(period[1], "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var end)
+                ? (first, end)
+                : null;
         }
 
         if (File.Exists(Path.Combine(directory, DatabaseFile)))
@@ -154,10 +179,19 @@ public sealed class DemoJob
             throw new JobInputException($"{directory} holds a {DatabaseFile} that no demo made; use another --dir for the demo");
         }
 
-        await AtomicFile.WriteAsync(marker, w => w.WriteLineAsync(source), cancellationToken);
+        return null;
 
         static string Describe(string s) => s == "sim" ? "simulated prices" : "the CSV files of " + s[4..];
     }
+
+    private static Task WriteMarkerAsync(string directory, string? dataDirectory, DateOnly first, DateOnly end, CancellationToken cancellationToken) =>
+        AtomicFile.WriteAsync(Path.Combine(directory, MarkerFile), async w =>
+        {
+            await w.WriteLineAsync(Source(dataDirectory));
+            await w.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"{first:yyyy-MM-dd} .. {end:yyyy-MM-dd}"));
+        }, cancellationToken);
+
+    private static string Source(string? dataDirectory) => dataDirectory is null ? "sim" : "csv:" + dataDirectory;
 
     // Simulated data ends with the last session before today; real files end where the shortest of them ends.
     private async Task<DateOnly> DefaultEndAsync(IDailyBarProvider provider, CapitalAllocatorParameters parameters, bool simulated, CancellationToken cancellationToken)

@@ -23,6 +23,9 @@ public sealed class FetchPricesJob
     /// </summary>
     public const int DailyWindow = 5;
 
+    /// <summary>The longest backfill: 50 years of calendar days.</summary>
+    public const int MaxBackfillDays = 18_263;
+
     private readonly TradewindDatabase _database;
     private readonly IDailyBarProvider _provider;
 
@@ -63,9 +66,14 @@ public sealed class FetchPricesJob
     /// </summary>
     public async Task<DailyJobOutcome> BackfillAsync(DateOnly end, int days, IReadOnlyList<string> assets, CancellationToken cancellationToken = default)
     {
-        if (days < 1)
+        if (days is < 1 or > MaxBackfillDays)
         {
-            throw new JobInputException(string.Create(CultureInfo.InvariantCulture, $"--days {days}: give at least 1 (calendar days of history to fetch, e.g. --days 365)"));
+            throw new JobInputException(string.Create(CultureInfo.InvariantCulture, $"--days {days}: give 1 to {MaxBackfillDays} (calendar days of history to fetch, e.g. --days 365)"));
+        }
+
+        if (!TradingDate.Calendar.IsSupported(end))
+        {
+            throw new JobInputException($"--date {end:yyyy-MM-dd}: the NYSE calendar covers {TradingDate.Calendar.FirstSupportedDate:yyyy-MM-dd} to {TradingDate.Calendar.LastSupportedDate:yyyy-MM-dd}; choose a date inside it");
         }
 
         var from = end.AddDays(-(days - 1));

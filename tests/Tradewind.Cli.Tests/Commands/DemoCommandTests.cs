@@ -54,6 +54,27 @@ public sealed class DemoCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Run_again_days_later_the_workspace_keeps_its_period_and_a_different_period_is_refused()
+    {
+        var first = await Run("demo", "--years", "1");
+        Assert.True(first.ExitCode == 0, first.Error);
+        var db = _dir.File("tradewind-demo/tradewind.db");
+        var before = Dump(db);
+
+        var later = new ManualTime(Clock.Now.AddDays(10));
+        var again = await CliRun.RunWithEnvironmentAsync(_dir.Path, new Dictionary<string, string>(), later, "demo", "--years", "1");
+        Assert.True(again.ExitCode == 0, again.Error);
+        Assert.Equal(first.Output, again.Output);
+        Assert.Equal(before, Dump(db));
+
+        var longer = await CliRun.RunWithEnvironmentAsync(_dir.Path, new Dictionary<string, string>(), later, "demo", "--years", "2");
+        Assert.Equal(1, longer.ExitCode);
+        Assert.Contains("holds the demo of", longer.Error, StringComparison.Ordinal);
+        Assert.Contains("use another --dir", longer.Error, StringComparison.Ordinal);
+        Assert.Equal(before, Dump(db));
+    }
+
+    [Fact]
     public async Task Simulated_and_real_prices_never_meet_in_one_workspace()
     {
         Assert.Equal(0, (await Run("demo", "--years", "1")).ExitCode);

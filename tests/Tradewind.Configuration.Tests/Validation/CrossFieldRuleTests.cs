@@ -52,6 +52,7 @@ public sealed class CrossFieldRuleTests : IDisposable
     [InlineData("data.provider=alphavantage", "data.alphavantage.api_key", "is empty, but alphavantage is a data provider: set ALPHAVANTAGE_API_KEY", "config/base/data.yaml")]
     [InlineData("data.fallback[0]=sim", "data.fallback[0]", "sim is already the primary provider", "--set data.fallback[0]=sim")]
     [InlineData("data.fallback[0]=csv|data.fallback[1]=csv", "data.fallback[1]", "csv is listed twice", "--set data.fallback[1]=csv")]
+    [InlineData("data.provider=csv|data.fallback[0]=sim", "data.fallback[0]", "sim cannot stand in for csv: simulated prices must never be stored among market data", "--set data.fallback[0]=sim")]
     // Strategy.
     [InlineData("strategy.capital_allocator.min_history_days=300", "strategy.capital_allocator.min_history_days", "300 is more than lookback_days (252)", "--set strategy.capital_allocator.min_history_days=300")]
     [InlineData("strategy.capital_allocator.assets[1]=QQQ QQQ", "strategy.capital_allocator.assets[1]", "'QQQ QQQ' is not a symbol", "--set strategy.capital_allocator.assets[1]=QQQ QQQ")]

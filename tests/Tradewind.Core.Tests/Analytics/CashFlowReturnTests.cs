@@ -55,19 +55,33 @@ public sealed class CashFlowReturnTests
     [Fact]
     public void A_deposit_does_not_hide_a_loss_in_the_drawdown()
     {
-        // 100 → 80 (−20%) and 100 paid in the same period: equity 180 looks like a new high, but the period lost 20%.
+        // 100 held, 100 paid in at the period's start, and the account ends the period at 160: it lost 20% of the 200
+        // it held, although 160 is above the old peak of 100. Then +10% on everything: (176 − 0) / 160 = +10%.
         var curve = new EquityCurve();
         curve.Append(Day0, 100, 100, 0);
         curve.AddFlow(100);
-        curve.Append(Day0.AddDays(1), 180, 100, 80);
-        curve.Append(Day0.AddDays(2), 198, 100, 98); // (198 − 0) / 180 − 1 = +10%: index 80 × 1.1 = 88
+        curve.Append(Day0.AddDays(1), 160, 60, 100);
+        curve.Append(Day0.AddDays(2), 176, 60, 116);
 
+        Assert.Equal([100.0, 80, 88], curve.PerformanceIndex.ToArray().Select(v => Math.Round(v, 9)));
         Assert.Equal(0.2, curve.MaxDrawdown, Digits);
         Assert.Equal([0, 0.2, 0.12], curve.Drawdown.ToArray().Select(d => Math.Round(d, 12)));
         var s = PerformanceStatistics.Compute(curve, [], Daily);
         Assert.Equal(-0.12, s.TotalReturn, Digits);
         Assert.Equal(0.2, s.MaxDrawdown, Digits);
-        Assert.Equal(-2, s.ProfitLoss, Digits); // 198 − 100 − 100
+        Assert.Equal(-24, s.ProfitLoss, Digits); // 176 − 100 − 100
+    }
+
+    [Fact]
+    public void Money_paid_in_before_the_open_earns_the_day_with_the_rest()
+    {
+        // The allocator's second day: 1,000 held, 1,000 paid in before the open, 800 of it invested, the market +1%
+        // from open to close: the account gains 8 on 2,000 = +0.4%, not 8 on the old 1,000.
+        var curve = new EquityCurve();
+        curve.Append(Day0, 1_000, 1_000, 0);
+        curve.AddFlow(1_000);
+        curve.Append(Day0.AddDays(1), 2_008, 1_200, 808);
+        Assert.Equal(0.004, PerformanceStatistics.Compute(curve, [], Daily).TotalReturn, Digits);
     }
 
     [Fact]

@@ -88,6 +88,29 @@ public sealed class DailyJobIdempotencyTests(PostgresServer postgres) : IDisposa
         Assert.Contains(await jobs.TradesAsync(), t => t.Action == Core.Execution.OrderSide.Sell);
     }
 
+    [Theory]
+    [MemberData(nameof(Dialects))]
+    public async Task A_day_skipped_and_executed_after_a_later_one_is_refused_and_nothing_is_written(DatabaseDialect dialect)
+    {
+        var jobs = DailyJobs.Simulated(await _databases.OpenAsync(dialect));
+        var days = DailyJobs.TradingDays(First, 3);
+        await jobs.BackfillAsync(days[^1], 150);
+        foreach (var day in days)
+        {
+            await jobs.SignalAsync(day);
+        }
+
+        await jobs.ExecuteAsync(days[0]);
+        await jobs.ExecuteAsync(days[2]);
+        var before = await jobs.DumpAsync();
+
+        // Day 2's sells would be sized on positions bought on day 3.
+        var error = await Assert.ThrowsAsync<JobInputException>(() => jobs.ExecuteAsync(days[1]));
+
+        Assert.Contains($"{days[2]:yyyy-MM-dd} is already executed, and days are executed in order", error.Message, StringComparison.Ordinal);
+        Assert.Equal(before, await jobs.DumpAsync());
+    }
+
     public void Dispose() => _databases.Dispose();
 
     private static async Task AssertRerunChangesNothingAsync(DailyJobs jobs, Func<Task<DailyJobOutcome>> rerun)

@@ -144,7 +144,11 @@ public sealed class FetchPricesJobTests(PostgresServer postgres) : IDisposable
         Assert.Equal(DailyJobStatus.AlreadyDone, second.Status);
         Assert.Equal(stored, await jobs.DumpAsync());
         var error = await Assert.ThrowsAsync<JobInputException>(() => jobs.BackfillAsync(Date, 0));
-        Assert.StartsWith("--days 0: give at least 1", error.Message, StringComparison.Ordinal);
+        Assert.StartsWith("--days 0: give 1 to 18263", error.Message, StringComparison.Ordinal);
+        error = await Assert.ThrowsAsync<JobInputException>(() => jobs.BackfillAsync(Date, 3_000_000));
+        Assert.StartsWith("--days 3000000: give 1 to 18263", error.Message, StringComparison.Ordinal);
+        error = await Assert.ThrowsAsync<JobInputException>(() => jobs.BackfillAsync(new DateOnly(1700, 1, 3), 10));
+        Assert.Contains("the NYSE calendar covers", error.Message, StringComparison.Ordinal);
     }
 
     public void Dispose() => _databases.Dispose();
