@@ -87,7 +87,10 @@ public static class PortfolioCommand
             listing.Add(
                 ListingCell.Text(p.Position.Symbol),
                 ListingCell.Number(p.Position.Quantity),
-                ListingCell.Number(p.Position.AverageCost),
+                // Stored exactly (a 28-digit quotient after several buys); the table shows at most 4 decimals.
+                ListingCell.Number(p.Position.AverageCost, decimal.Round(p.Position.AverageCost, 4) is var shown && shown != p.Position.AverageCost
+                    ? shown.ToString("0.0000", CultureInfo.InvariantCulture)
+                    : null),
                 ListingCell.Number(p.Cost, Money(p.Cost)),
                 p.LastClose is { } close ? ListingCell.Number(close.Close) : ListingCell.Missing("none stored"),
                 p.LastClose is { } dated ? ListingCell.Date(dated.Date) : ListingCell.Empty,
