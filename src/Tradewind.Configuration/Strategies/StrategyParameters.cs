@@ -50,6 +50,17 @@ public static class StrategyParameters
     }
 
     /// <summary>
+    /// The capital allocator's block read back from a registry version's parameters (the shape <see cref="From"/>
+    /// writes); keys a version lacks take today's defaults.
+    /// </summary>
+    /// <exception cref="JsonException">The parameters are not such a block.</exception>
+    public static CapitalAllocatorSettings ReadCapitalAllocator(JsonObject parameters)
+    {
+        ArgumentNullException.ThrowIfNull(parameters);
+        return parameters.Deserialize<CapitalAllocatorSettings>(Json) ?? throw new JsonException("the parameters are null");
+    }
+
+    /// <summary>
     /// <paramref name="parameters"/> (a strategy's block, as the registry stores it) as <c>--set</c> overrides of
     /// <c>strategy.&lt;block&gt;</c>, one per value: nested objects by key, arrays by index
     /// (<c>strategy.capital_allocator.regime.bullish_threshold=0.4</c>). An empty object or array is one override with

@@ -1,6 +1,5 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using System.Text.Json.Serialization;
 using Tradewind.Configuration.Settings;
 using Tradewind.Configuration.Strategies;
 using Tradewind.Core.Strategies.CapitalAllocator;
@@ -20,12 +19,6 @@ public sealed class AllocatorParameterSource
 {
     /// <summary>The registry's source name for the first-run seed.</summary>
     public const string SeedSource = "seed";
-
-    private static readonly JsonSerializerOptions Json = new()
-    {
-        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
-        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower) },
-    };
 
     private readonly TradewindDatabase _database;
     private readonly StrategySettings _settings;
@@ -91,8 +84,7 @@ public sealed class AllocatorParameterSource
         CapitalAllocatorSettings settings;
         try
         {
-            settings = parameters.Deserialize<CapitalAllocatorSettings>(Json)
-                ?? throw new JsonException("the parameters are null");
+            settings = StrategyParameters.ReadCapitalAllocator(parameters);
         }
         catch (JsonException ex)
         {

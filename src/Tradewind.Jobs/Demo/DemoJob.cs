@@ -35,6 +35,8 @@ public sealed class DemoJob
 
     private const string MarkerFile = "demo-source.txt";
 
+    private const string ReportFile = "report.html";
+
     private readonly JobEnvironment _environment;
 
     /// <summary>Creates the demo for <paramref name="environment"/> (its clock decides "today").</summary>
@@ -110,16 +112,8 @@ public sealed class DemoJob
             progress?.Report((i + 1.0) / days.Count);
         }
 
-        var summary = await SummarizeAsync(database, provider, parameters, days, directory, cancellationToken);
-        var (parityTrades, parity, statistics) = await BacktestAsync(database, parameters, days, summary.ReportPath, cancellationToken);
-        // Both ways of measuring the same account must agree; the engine's figures are the ones its report shows.
-        return summary with
-        {
-            ParityTrades = parityTrades,
-            ParityHolds = parity,
-            TimeWeightedReturn = statistics.TotalReturn,
-            MaxDrawdown = statistics.MaxDrawdown,
-        };
+        var backtest = await BacktestAsync(database, parameters, days, Path.Combine(directory, ReportFile), cancellationToken);
+        return await SummarizeAsync(database, provider, parameters, days, directory, backtest, cancellationToken);
     }
 
     // The same period through the engine (tradewind backtest --strategy capital-allocator on the workspace's prices):
@@ -229,7 +223,8 @@ public sealed class DemoJob
     }
 
     private static async Task<DemoSummary> SummarizeAsync(
-        TradewindDatabase database, IDailyBarProvider provider, CapitalAllocatorParameters parameters, List<DateOnly> days, string directory, CancellationToken cancellationToken)
+        TradewindDatabase database, IDailyBarProvider provider, CapitalAllocatorParameters parameters, List<DateOnly> days, string directory,
+        (int Trades, bool Identical, PerformanceStatistics Statistics) backtest, CancellationToken cancellationToken)
     {
         const string strategy = CapitalAllocatorParameters.StrategyName;
         var account = new PaperAccountRepository(database);
@@ -284,16 +279,17 @@ public sealed class DemoJob
             decimal.Round(state.Cash, 2),
             state.TotalDeposits,
             decimal.Round(finalValue - state.TotalDeposits, 2),
-            0,
-            0,
+            // Return and drawdown as the engine measures them, the figures its report shows.
+            backtest.Statistics.TotalReturn,
+            backtest.Statistics.MaxDrawdown,
             trades.Count,
             actions,
             regimes,
             benchmarkValue,
-            0,
-            false,
+            backtest.Trades,
+            backtest.Identical,
             Path.Combine(directory, DatabaseFile),
-            Path.Combine(directory, "report.html"),
+            Path.Combine(directory, ReportFile),
             tradesPath);
     }
 
