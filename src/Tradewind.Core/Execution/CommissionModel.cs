@@ -7,7 +7,10 @@ namespace Tradewind.Core.Execution;
 /// <see cref="PerShareCommission"/>, <see cref="PercentOfNotionalCommission"/> and <see cref="FixedPerOrderCommission"/>;
 /// each prints as the command-line SPEC that <see cref="Parse"/> reads back.
 /// </summary>
-/// <remarks>Commissions are exact decimals, not rounded to cents: the ledger books exactly what the model says.</remarks>
+/// <remarks>
+/// Commissions are decimals rounded to <see cref="ExecutionCosts.MoneyDecimals"/> places (half to even), not to cents:
+/// the ledger books what the model says to a satoshi, and every sum of them stays exact.
+/// </remarks>
 public abstract record CommissionModel
 {
     private const string Examples = "none, per-share:0.005,min:1, percent:0.1 or fixed:1";
@@ -18,8 +21,14 @@ public abstract record CommissionModel
     /// <summary>The command-line SPEC of this model, e.g. <c>per-share:0.005,min:1</c>.</summary>
     public abstract string Spec { get; }
 
-    /// <summary>The commission for one fill of <paramref name="quantity"/> (positive) at <paramref name="price"/>; never negative.</summary>
-    public abstract decimal Calculate(decimal quantity, decimal price);
+    /// <summary>
+    /// The commission for one fill of <paramref name="quantity"/> (positive) at <paramref name="price"/>, rounded to
+    /// <see cref="ExecutionCosts.MoneyDecimals"/> places; never negative.
+    /// </summary>
+    public decimal Calculate(decimal quantity, decimal price) => ExecutionCosts.RoundMoney(Charge(quantity, price));
+
+    /// <summary>The model's commission for one fill before rounding.</summary>
+    private protected abstract decimal Charge(decimal quantity, decimal price);
 
     /// <summary>
     /// Parses a commission SPEC (case-insensitive, spaces ignored): <c>none</c>; <c>per-share:RATE[,min:AMOUNT]</c>;

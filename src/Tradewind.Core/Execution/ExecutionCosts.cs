@@ -14,23 +14,39 @@ public sealed record ExecutionCosts(SlippageModel Slippage, CommissionModel Comm
     public static ExecutionCosts None { get; } = new(SlippageModel.None, CommissionModel.None);
 
     /// <summary>
+    /// The decimal places every price and commission the ledger books is kept to (8, a satoshi). Quantities have at
+    /// most 8 too (<see cref="Portfolio.QuantityRule"/>), so a notional has at most 16 and every sum of notionals and
+    /// commissions below 10^12 fits a <c>decimal</c>'s 28 digits exactly: cash, fees and the P&amp;L of round trips
+    /// then add up to the last digit in whatever order they are summed. Without this bound a limit price or a
+    /// slipped price carried 15 significant digits, products of them 28, and sums rounded differently by order.
+    /// </summary>
+    public const int MoneyDecimals = 8;
+
+    /// <summary>The smallest price <see cref="ToMoney"/> accepts: one unit of the last of <see cref="MoneyDecimals"/>.</summary>
+    public const double MinimumPrice = 0.00000001;
+
+    /// <summary>
     /// Converts a bar price to money. <c>(decimal)double</c> keeps the double's value to 15 significant digits,
     /// which gives back exactly the decimal a price feed printed (100.1 → 100.1m, not 100.0999999999999943...);
-    /// no tick rounding is applied. Refuses NaN, infinities and non-positive prices.
+    /// the result is then rounded to <see cref="MoneyDecimals"/> places (half to even), no tick rounding is applied.
+    /// Refuses NaN, infinities, prices below <see cref="MinimumPrice"/> and above 1e15.
     /// </summary>
-    /// <exception cref="ArgumentOutOfRangeException">The price is not a positive finite number.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">The price is not a finite number in [<see cref="MinimumPrice"/>, 1e15].</exception>
     public static decimal ToMoney(double barPrice)
     {
-        if (!double.IsFinite(barPrice) || barPrice <= 0 || barPrice > 1e15)
+        if (!double.IsFinite(barPrice) || barPrice < MinimumPrice || barPrice > 1e15)
         {
             throw new ArgumentOutOfRangeException(
                 nameof(barPrice),
                 barPrice,
-                string.Create(CultureInfo.InvariantCulture, $"a fill price must be a positive finite number below 1e15, got {barPrice}"));
+                string.Create(CultureInfo.InvariantCulture, $"a fill price must be a finite number from 0.00000001 to 1e15, got {barPrice}"));
         }
 
-        return (decimal)barPrice;
+        return RoundMoney((decimal)barPrice);
     }
+
+    /// <summary>Rounds a price or commission to <see cref="MoneyDecimals"/> places, half to even.</summary>
+    public static decimal RoundMoney(decimal amount) => decimal.Round(amount, MoneyDecimals, MidpointRounding.ToEven);
 
     /// <summary>The price per unit <paramref name="order"/> gets for a fill at bar price <paramref name="barPrice"/>, slippage included.</summary>
     public decimal FillPrice(Order order, double barPrice)

@@ -17,5 +17,5 @@ public sealed record FixedPerOrderCommission : CommissionModel
     public override string Spec => $"fixed:{Format(Amount)}";
 
     /// <inheritdoc />
-    public override decimal Calculate(decimal quantity, decimal price) => Amount;
+    private protected override decimal Charge(decimal quantity, decimal price) => Amount;
 }

@@ -7,5 +7,5 @@ public sealed record NoCommission : CommissionModel
     public override string Spec => "none";
 
     /// <inheritdoc />
-    public override decimal Calculate(decimal quantity, decimal price) => 0m;
+    private protected override decimal Charge(decimal quantity, decimal price) => 0m;
 }

@@ -25,5 +25,5 @@ public sealed record PerShareCommission : CommissionModel
     public override string Spec => Minimum == 0m ? $"per-share:{Format(Rate)}" : $"per-share:{Format(Rate)},min:{Format(Minimum)}";
 
     /// <inheritdoc />
-    public override decimal Calculate(decimal quantity, decimal price) => Math.Max(Rate * Math.Abs(quantity), Minimum);
+    private protected override decimal Charge(decimal quantity, decimal price) => Math.Max(Rate * Math.Abs(quantity), Minimum);
 }

@@ -21,5 +21,5 @@ public sealed record PercentOfNotionalCommission : CommissionModel
     public override string Spec => $"percent:{Format(Percent)}";
 
     /// <inheritdoc />
-    public override decimal Calculate(decimal quantity, decimal price) => Math.Abs(quantity * price) * Percent / 100m;
+    private protected override decimal Charge(decimal quantity, decimal price) => Math.Abs(quantity * price) * Percent / 100m;
 }

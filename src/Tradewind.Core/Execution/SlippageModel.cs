@@ -33,7 +33,7 @@ public sealed record SlippageModel
     /// <summary>Whether fills of this order type are slipped: market, market-on-open, market-on-close and stop; not limit or stop-limit.</summary>
     public static bool AppliesTo(OrderType type) => type is OrderType.Market or OrderType.MarketOnOpen or OrderType.MarketOnClose or OrderType.Stop;
 
-    /// <summary>The price after slippage against the trader: higher for a buy, lower for a sell. Exact decimal arithmetic, not rounded.</summary>
+    /// <summary>The price after slippage against the trader: higher for a buy, lower for a sell. Rounded to <see cref="ExecutionCosts.MoneyDecimals"/> places (half to even).</summary>
     public decimal Apply(decimal price, OrderSide side)
     {
         if (BasisPoints == 0m)
@@ -42,7 +42,7 @@ public sealed record SlippageModel
         }
 
         var factor = BasisPoints / 10_000m;
-        return side == OrderSide.Buy ? price * (1m + factor) : price * (1m - factor);
+        return ExecutionCosts.RoundMoney(side == OrderSide.Buy ? price * (1m + factor) : price * (1m - factor));
     }
 
     /// <summary>The price an order of <paramref name="type"/> actually gets: slipped when <see cref="AppliesTo"/> says so, else unchanged.</summary>

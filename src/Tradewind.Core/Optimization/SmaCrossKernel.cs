@@ -650,7 +650,7 @@ internal sealed class SmaCrossKernel
 
     // The bar price as money, slipped against the trader: SlippageModel.Apply's operations with its factor computed once.
     private decimal FillPrice(int bar, bool buy) =>
-        ExecutionCosts.ToMoney(_fillAtClose ? _series.Close[bar] : _series.Open[bar]) * (buy ? _buyFactor : _sellFactor);
+        ExecutionCosts.RoundMoney(ExecutionCosts.ToMoney(_fillAtClose ? _series.Close[bar] : _series.Open[bar]) * (buy ? _buyFactor : _sellFactor));
 
     // OrderSizing.AllCash(wholeUnits: true) resolved at the fill, as TradingEngine.ResolveQuantity does it (budget =
     // buying power × 1, which leaves its digits as they are).

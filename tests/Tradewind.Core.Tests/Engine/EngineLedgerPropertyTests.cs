@@ -1,5 +1,6 @@
 using FsCheck;
 using FsCheck.Fluent;
+using Microsoft.FSharp.Core;
 using Tradewind.Core.Engine;
 using Tradewind.Core.Execution;
 using Tradewind.Core.Market;
@@ -61,6 +62,21 @@ public sealed class EngineLedgerPropertyTests
 
     [Fact]
     public void The_ledger_reconciles_after_every_step_with_leverage() => Check(2m);
+
+    /// <summary>
+    /// A scenario a CI run found: BTC-USD at 8 decimal places with limit prices of 15 significant digits, 50 bps
+    /// slippage and a percent commission made notionals of more than 28 digits, so cash and the sum of the round
+    /// trips' P&amp;L rounded differently in the last digit. Prices and commissions are now kept to 8 places.
+    /// </summary>
+    [Fact]
+    public void Cash_and_the_round_trips_agree_to_the_last_digit_with_long_prices_and_fractional_crypto()
+    {
+        var seen = new Dictionary<string, int>();
+        var replay = new Replay(new Rnd(11149016874743071308UL, 10693745061418789275UL), FSharpOption<int>.Some(46));
+        Prop.ForAll(Arb.From(Scenarios), scenario => Run(scenario, 1m, seen))
+            .Check(Config.QuickThrowOnFailure.WithMaxTest(1).WithReplay(FSharpOption<Replay>.Some(replay)));
+        Assert.True(seen.GetValueOrDefault("closed trade") > 0);
+    }
 
     private static void Check(decimal leverage)
     {

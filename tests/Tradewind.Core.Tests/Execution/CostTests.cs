@@ -80,6 +80,18 @@ public sealed class CostTests
     }
 
     [Fact]
+    public void Prices_and_commissions_are_kept_to_8_decimal_places()
+    {
+        Assert.Equal(123.45678901m, ExecutionCosts.ToMoney(123.456789012345));              // a computed limit price
+        Assert.Equal(0.00000001m, ExecutionCosts.ToMoney(0.00000001));
+        Assert.Throws<ArgumentOutOfRangeException>(() => ExecutionCosts.ToMoney(0.000000009));
+        Assert.Equal(100.12351234m, new SlippageModel(50m).Apply(99.62538541m, Buy));       // 100.12351233705
+        Assert.Equal(0.12345679m, new PercentOfNotionalCommission(0.1m).Calculate(1.23456789m, 100m)); // 0.123456789
+        Assert.Equal(0.00000002m, new PerShareCommission(0.005m).Calculate(0.00000500m, 1m));     // 0.000000025 → even
+        Assert.Equal(0.12345679m, new FixedPerOrderCommission(0.123456789m).Calculate(1m, 1m));
+    }
+
+    [Fact]
     public void A_fill_carries_the_slipped_price_and_the_commission_on_it()
     {
         var costs = new ExecutionCosts(TenBps, new PercentOfNotionalCommission(0.1m));
