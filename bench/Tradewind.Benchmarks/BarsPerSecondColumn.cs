@@ -1,5 +1,6 @@
 using System.Globalization;
 using BenchmarkDotNet.Columns;
+using BenchmarkDotNet.Mathematics;
 using BenchmarkDotNet.Reports;
 using BenchmarkDotNet.Running;
 
@@ -8,10 +9,17 @@ namespace Tradewind.Benchmarks;
 /// <summary>
 /// Per-bar figures of a benchmark whose operation is one run over many bars: bars per second (bars / Mean) or
 /// allocated bytes per bar (allocated per operation / bars). <paramref name="barsPerOperation"/> says how many bars
-/// (or bar-evaluations: bars × combinations, for the optimizer) one operation processes.
+/// (or bar-evaluations: bars × combinations, for the optimizer) one operation processes. Bars per second are taken
+/// at the mean by default, or at another statistic of the run times (<see cref="Median"/>, <see cref="Fastest"/>).
 /// </summary>
-public sealed class BarsPerSecondColumn(string name, bool allocation, Func<BenchmarkCase, double> barsPerOperation) : IColumn
+public sealed class BarsPerSecondColumn(string name, bool allocation, Func<BenchmarkCase, double> barsPerOperation, Func<Statistics, double>? time = null) : IColumn
 {
+    /// <summary>The median run time: half the runs were at least this fast.</summary>
+    public static double Median(Statistics statistics) => statistics.Median;
+
+    /// <summary>The fastest run (BenchmarkDotNet's Min after outlier removal).</summary>
+    public static double Fastest(Statistics statistics) => statistics.Min;
+
     public string Id => nameof(BarsPerSecondColumn) + name;
 
     public string ColumnName => name;
@@ -28,7 +36,7 @@ public sealed class BarsPerSecondColumn(string name, bool allocation, Func<Bench
 
     public string Legend => allocation
         ? "Allocated bytes per operation divided by the bars it processed"
-        : "Bars (or bar-evaluations) per operation divided by Mean: per second, in millions";
+        : "Bars (or bar-evaluations) per operation divided by the run time (Mean unless the column says otherwise): per second, in millions";
 
     /// <summary>The value of the <c>Bars</c> parameter of a case.</summary>
     public static double BarsParameter(BenchmarkCase benchmarkCase)
@@ -68,8 +76,9 @@ public sealed class BarsPerSecondColumn(string name, bool allocation, Func<Bench
             return "-";
         }
 
-        // Mean is in nanoseconds per operation.
-        var perSecond = bars * 1e9 / statistics.Mean;
+        // Run times are in nanoseconds per operation.
+        var nanoseconds = time is null ? statistics.Mean : time(statistics);
+        var perSecond = bars * 1e9 / nanoseconds;
         return (perSecond / 1e6).ToString("N1", CultureInfo.InvariantCulture) + " M";
     }
 

@@ -1,4 +1,5 @@
 using BenchmarkDotNet.Attributes;
+using BenchmarkDotNet.Columns;
 using BenchmarkDotNet.Configs;
 using Tradewind.Core.Engine;
 using Tradewind.Core.Market;
@@ -86,7 +87,10 @@ public class EngineBenchmarks
         public PerBarConfig()
         {
             AddColumn(new BarsPerSecondColumn("Bars/s", allocation: false, BarsPerSecondColumn.BarsParameter));
+            AddColumn(new BarsPerSecondColumn("Bars/s p50", allocation: false, BarsPerSecondColumn.BarsParameter, BarsPerSecondColumn.Median));
+            AddColumn(new BarsPerSecondColumn("Bars/s best", allocation: false, BarsPerSecondColumn.BarsParameter, BarsPerSecondColumn.Fastest));
             AddColumn(new BarsPerSecondColumn("B/bar", allocation: true, BarsPerSecondColumn.BarsParameter));
+            AddColumn(StatisticColumn.Min);
         }
     }
 }

@@ -163,20 +163,12 @@ public sealed record PerformanceStatistics
         var maxDrawdown = curve.MaxDrawdown;
         var netFlows = curve.NetFlows;
 
-        var exposed = 0;
+        var exposed = curve.ExposedPoints;
+        var traded = curve.TotalTradedNotional;
         var equitySum = 0.0;
-        var traded = 0.0;
-        var exposure = curve.GrossExposure;
-        var notional = curve.TradedNotional;
         for (var i = 0; i < n; i++)
         {
-            if (exposure[i] != 0)
-            {
-                exposed++;
-            }
-
             equitySum += equity[i];
-            traded += notional[i];
         }
 
         var meanEquity = equitySum / n;

@@ -3,14 +3,17 @@ using Tradewind.Core.Market;
 
 namespace Tradewind.Core.Engine;
 
-/// <summary>The round trip a symbol is in, from its first buy until it is flat again.</summary>
+/// <summary>
+/// The round trip a symbol is in, from its first buy until it is flat again. The engine keeps one per symbol and
+/// <see cref="Start"/>s it again for the next round trip.
+/// </summary>
 internal sealed class OpenTrade
 {
-    public required Symbol Symbol { get; init; }
+    public Symbol Symbol { get; private set; }
 
-    public required DateTime EntryTime { get; init; }
+    public DateTime EntryTime { get; private set; }
 
-    public required int EntryBar { get; init; }
+    public int EntryBar { get; private set; }
 
     public decimal? InitialRiskPerUnit { get; set; }
 
@@ -23,6 +26,20 @@ internal sealed class OpenTrade
     public decimal SoldNotional { get; private set; }
 
     public decimal Commissions { get; private set; }
+
+    /// <summary>Begins a round trip: everything from the previous one is cleared.</summary>
+    public void Start(Symbol symbol, DateTime entryTime, int entryBar)
+    {
+        Symbol = symbol;
+        EntryTime = entryTime;
+        EntryBar = entryBar;
+        InitialRiskPerUnit = null;
+        BoughtQuantity = 0m;
+        BoughtNotional = 0m;
+        SoldQuantity = 0m;
+        SoldNotional = 0m;
+        Commissions = 0m;
+    }
 
     public void Buy(decimal quantity, decimal price, decimal commission)
     {

@@ -15,6 +15,9 @@ public sealed class TradeJournal
 
     internal TradeJournal(int capacity) => Equity = new EquityCurve(capacity);
 
+    /// <summary>A journal whose equity curve reads its times from <paramref name="times"/> (a one-series run's bars).</summary>
+    internal TradeJournal(int capacity, DateTime[] times, int count) => Equity = new EquityCurve(capacity, times, count);
+
     /// <summary>Every order in placement order, as it stands now.</summary>
     public IReadOnlyList<JournalOrder> Orders
     {

@@ -43,6 +43,12 @@ public sealed class BarSeries
     /// <summary>Bar start times (UTC; the trading date at 00:00 UTC for date-based resolutions).</summary>
     public ReadOnlySpan<DateTime> Time => _time.AsSpan(0, Count);
 
+    /// <summary>
+    /// The array behind <see cref="Time"/> (valid up to <see cref="Count"/>; entries once added never change, and a
+    /// growing series moves to a new array, leaving this one as it was), for readers that keep a reference.
+    /// </summary>
+    internal DateTime[] TimeArray => _time;
+
     /// <summary>Opening prices.</summary>
     public ReadOnlySpan<double> Open => _open.AsSpan(0, Count);
 

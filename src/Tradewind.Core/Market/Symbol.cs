@@ -17,7 +17,12 @@ public readonly record struct Symbol
 
         Ticker = normalized;
         AssetClass = assetClass;
+        _hash = HashCode.Combine(normalized, assetClass);
     }
+
+    // Computed once: symbols key the ledger's positions and the engine's lookups, several times per fill, and hashing
+    // the ticker's characters each time showed in profiles. It fits the padding after AssetClass (the struct stays 16 bytes).
+    private readonly int _hash;
 
     /// <summary>The upper-case ticker: 1–20 characters of A–Z, 0–9, '.', '-', '^', '=', '_'.</summary>
     public string Ticker { get; }
@@ -79,6 +84,13 @@ public readonly record struct Symbol
 
     /// <inheritdoc />
     public override string ToString() => Ticker;
+
+    /// <summary>Same ticker and asset class.</summary>
+    public bool Equals(Symbol other) =>
+        _hash == other._hash && AssetClass == other.AssetClass && string.Equals(Ticker, other.Ticker, StringComparison.Ordinal);
+
+    /// <inheritdoc />
+    public override int GetHashCode() => _hash;
 
     private static bool TryNormalize(string? ticker, out string normalized, [NotNullWhen(false)] out string? reason)
     {

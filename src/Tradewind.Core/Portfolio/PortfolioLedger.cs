@@ -22,7 +22,7 @@ namespace Tradewind.Core.Portfolio;
 /// <see cref="ReconciliationDifference"/> computes left − right from the positions themselves.
 /// </para>
 /// <para>
-/// A refused operation throws <see cref="PortfolioRejectedException"/> (or <see cref="TryApply"/> returns the
+/// A refused operation throws <see cref="PortfolioRejectedException"/> (or <see cref="TryApply(Fill, out PortfolioRejection?)"/> returns the
 /// <see cref="PortfolioRejection"/>) and changes nothing. Buys are limited by <see cref="MaxLeverage"/>; at the
 /// default of 1, cash never goes below zero. No I/O, no clock: times come with the operations.
 /// </para>
@@ -78,20 +78,8 @@ public sealed class PortfolioLedger
     /// <summary>Every cash movement in booking order (append-only).</summary>
     public IReadOnlyList<LedgerEntry> Entries { get; }
 
-    /// <summary>Σ cost basis of the open positions (gross exposure at cost).</summary>
-    public decimal CostBasis
-    {
-        get
-        {
-            var total = 0m;
-            foreach (var position in _positions.Values)
-            {
-                total += position.CostBasis;
-            }
-
-            return total;
-        }
-    }
+    /// <summary>Σ cost basis of the open positions (gross exposure at cost), kept as a running total by every fill.</summary>
+    public decimal CostBasis { get; private set; }
 
     /// <summary>
     /// The most a buy may cost (notional + commission) now: MaxLeverage × (cash + cost basis) − cost basis, at least 0.
@@ -107,8 +95,11 @@ public sealed class PortfolioLedger
         }
     }
 
-    /// <summary>Whether the reconciliation identity holds exactly (<see cref="ReconciliationDifference"/> is 0).</summary>
-    public bool Reconciles => ReconciliationDifference() == 0m;
+    /// <summary>
+    /// Whether the reconciliation identity holds exactly (<see cref="ReconciliationDifference"/> is 0) and the running
+    /// <see cref="CostBasis"/> equals the sum over the positions.
+    /// </summary>
+    public bool Reconciles => ReconciliationDifference() == 0m && CostBasis == SumOfPositionCostBases();
 
     /// <summary>The quantity held of a symbol (0 when none).</summary>
     public decimal QuantityOf(Symbol symbol) => _positions.TryGetValue(symbol, out var position) ? position.Quantity : 0m;
@@ -123,7 +114,18 @@ public sealed class PortfolioLedger
     /// (Cash + Σ cost basis − realized P&amp;L + fees) − (deposits − withdrawals), from the positions themselves.
     /// Always exactly 0; a non-zero value is a bug.
     /// </summary>
-    public decimal ReconciliationDifference() => Cash + CostBasis - RealizedPnL + Fees - (Deposits - Withdrawals);
+    public decimal ReconciliationDifference() => Cash + SumOfPositionCostBases() - RealizedPnL + Fees - (Deposits - Withdrawals);
+
+    private decimal SumOfPositionCostBases()
+    {
+        var total = 0m;
+        foreach (var position in _positions.Values)
+        {
+            total += position.CostBasis;
+        }
+
+        return total;
+    }
 
     /// <summary>Pays cash in (positive amount) at <paramref name="time"/> (UTC).</summary>
     public LedgerEntry Deposit(decimal amount, DateTime time, string note = "")
@@ -173,8 +175,12 @@ public sealed class PortfolioLedger
     }
 
     /// <summary>As <see cref="Apply"/>, but a refusal is returned instead of thrown (nothing changes then).</summary>
-    public bool TryApply(Fill fill, [NotNullWhen(false)] out PortfolioRejection? rejection)
+    public bool TryApply(Fill fill, [NotNullWhen(false)] out PortfolioRejection? rejection) => TryApply(fill, out rejection, out _);
+
+    /// <summary>As <see cref="TryApply(Fill, out PortfolioRejection?)"/>, also giving the quantity of the symbol held after the fill.</summary>
+    internal bool TryApply(Fill fill, [NotNullWhen(false)] out PortfolioRejection? rejection, out decimal heldAfter)
     {
+        heldAfter = 0m;
         rejection = Check(fill);
         if (rejection is not null)
         {
@@ -184,9 +190,12 @@ public sealed class PortfolioLedger
         var notional = fill.Notional;
         if (fill.Side == OrderSide.Buy)
         {
-            _positions[fill.Symbol] = _positions.TryGetValue(fill.Symbol, out var held)
+            var position = _positions.TryGetValue(fill.Symbol, out var held)
                 ? held.Buy(fill.Quantity, fill.Price, fill.Commission)
                 : Position.Open(fill.Symbol, fill.Quantity, fill.Price, fill.Commission);
+            _positions[fill.Symbol] = position;
+            heldAfter = position.Quantity;
+            CostBasis += notional;
             Cash -= notional;
             Append(fill.Time, LedgerEntryKind.Buy, -notional, fill.Symbol, fill.Quantity, fill.Price, 0m, fill.OrderId, fill.Reason);
         }
@@ -204,6 +213,8 @@ public sealed class PortfolioLedger
                 _positions[fill.Symbol] = after;
             }
 
+            heldAfter = after.Quantity;
+            CostBasis -= before.CostBasis - after.CostBasis;
             Cash += notional;
             RealizedPnL += realized;
             Append(fill.Time, LedgerEntryKind.Sell, notional, fill.Symbol, fill.Quantity, fill.Price, realized, fill.OrderId, fill.Reason);
