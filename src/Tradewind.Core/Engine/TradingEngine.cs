@@ -837,7 +837,7 @@ public sealed class TradingEngine
         var series = _series[s];
         var time = series.Time[bar];
         var symbol = _symbols[s];
-        var price = _costs.Slippage.Apply(ExecutionCosts.ToMoney(outcome.Price), ticket.Side, ticket.Type);
+        var price = _costs.Slippage.Apply(ExecutionCosts.ToMoney(outcome.Price, ticket.Side, ticket.Type), ticket.Side, ticket.Type);
         decimal quantity;
         (OrderStatus Status, string Note) problem;
         try

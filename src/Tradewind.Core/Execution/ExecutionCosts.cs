@@ -22,7 +22,7 @@ public sealed record ExecutionCosts(SlippageModel Slippage, CommissionModel Comm
     /// </summary>
     public const int MoneyDecimals = 8;
 
-    /// <summary>The smallest price <see cref="ToMoney"/> accepts: one unit of the last of <see cref="MoneyDecimals"/>.</summary>
+    /// <summary>The smallest price <see cref="ToMoney(double)"/> accepts: one unit of the last of <see cref="MoneyDecimals"/>.</summary>
     public const double MinimumPrice = 0.00000001;
 
     /// <summary>
@@ -45,6 +45,27 @@ public sealed record ExecutionCosts(SlippageModel Slippage, CommissionModel Comm
         return RoundMoney((decimal)barPrice);
     }
 
+    /// <summary>
+    /// A fill price as money before slippage: limit and stop-limit fills (at the limit, or at a better open) are rounded
+    /// toward the trader's side (<see cref="ToMoneyWithin"/>), market-like fills to the nearest (<see cref="ToMoney(double)"/>).
+    /// </summary>
+    public static decimal ToMoney(double price, OrderSide side, OrderType type) =>
+        SlippageModel.AppliesTo(type) ? ToMoney(price) : ToMoneyWithin(price, side);
+
+    /// <summary><see cref="MinimumPrice"/> as money.</summary>
+    public const decimal SmallestPrice = 0.00000001m;
+
+    /// <summary>
+    /// A limit price as money, rounded toward the trader's side so the fill never breaks the limit: a buy's down (never
+    /// above its ceiling), a sell's up (never below its floor). 10.123456789 buys at 10.12345678 and sells at 10.12345679.
+    /// </summary>
+    public static decimal ToMoneyWithin(double limitPrice, OrderSide side)
+    {
+        _ = ToMoney(limitPrice);   // the same checks as any price
+        var rounded = decimal.Round((decimal)limitPrice, MoneyDecimals, side == OrderSide.Buy ? MidpointRounding.ToNegativeInfinity : MidpointRounding.ToPositiveInfinity);
+        return Math.Max(rounded, SmallestPrice);
+    }
+
     /// <summary>Rounds a price or commission to <see cref="MoneyDecimals"/> places, half to even.</summary>
     public static decimal RoundMoney(decimal amount) => decimal.Round(amount, MoneyDecimals, MidpointRounding.ToEven);
 
@@ -52,7 +73,7 @@ public sealed record ExecutionCosts(SlippageModel Slippage, CommissionModel Comm
     public decimal FillPrice(Order order, double barPrice)
     {
         ArgumentNullException.ThrowIfNull(order);
-        return Slippage.Apply(ToMoney(barPrice), order.Side, order.Type);
+        return Slippage.Apply(ToMoney(barPrice, order.Side, order.Type), order.Side, order.Type);
     }
 
     /// <summary>

@@ -42,7 +42,8 @@ public sealed record SlippageModel
         }
 
         var factor = BasisPoints / 10_000m;
-        return ExecutionCosts.RoundMoney(side == OrderSide.Buy ? price * (1m + factor) : price * (1m - factor));
+        // Never below the smallest price money can express: a large slippage on a price of a few satoshis would round to 0.
+        return Math.Max(ExecutionCosts.RoundMoney(side == OrderSide.Buy ? price * (1m + factor) : price * (1m - factor)), ExecutionCosts.SmallestPrice);
     }
 
     /// <summary>The price an order of <paramref name="type"/> actually gets: slipped when <see cref="AppliesTo"/> says so, else unchanged.</summary>

@@ -26,6 +26,12 @@ public readonly record struct Bar(DateTime Time, double Open, double High, doubl
             return $"prices must be positive (open {Open}, high {High}, low {Low}, close {Close})";
         }
 
+        // Money is kept to 8 decimal places (ExecutionCosts.MoneyDecimals): a smaller price could not be filled.
+        if (Low < 0.00000001)
+        {
+            return $"prices must be at least 0.00000001, the smallest amount of money kept (low {Low})";
+        }
+
         if (High < Low)
         {
             return $"high {High} is below low {Low}";

@@ -92,6 +92,17 @@ public sealed class CostTests
     }
 
     [Fact]
+    public void A_limit_price_rounds_toward_the_trader_and_never_breaks_the_limit()
+    {
+        Assert.Equal(10.12345678m, ExecutionCosts.ToMoney(10.123456789, Buy, OrderType.Limit));       // never above a buy's ceiling
+        Assert.Equal(10.12345679m, ExecutionCosts.ToMoney(10.123456789, Sell, OrderType.StopLimit));  // never below a sell's floor
+        Assert.Equal(10.12345679m, ExecutionCosts.ToMoney(10.123456789, Buy, OrderType.Market));      // market-like: nearest
+        Assert.Equal(100.25m, ExecutionCosts.ToMoney(100.25, Buy, OrderType.Limit));                  // an exact price stays
+        Assert.Equal(0.00000001m, new SlippageModel(9_000m).Apply(0.00000002m, Sell));              // never rounds to 0
+        Assert.Contains("at least 0.00000001", new Tradewind.Core.Market.Bar(DateTime.UnixEpoch, 1, 1, 0.000000005, 1, 0).Validate(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_fill_carries_the_slipped_price_and_the_commission_on_it()
     {
         var costs = new ExecutionCosts(TenBps, new PercentOfNotionalCommission(0.1m));
