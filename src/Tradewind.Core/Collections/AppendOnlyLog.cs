@@ -1,27 +1,28 @@
 using System.Collections;
+using System.Numerics;
 
 namespace Tradewind.Core.Collections;
 
 /// <summary>
-/// An append-only list of records kept in fixed-size blocks: appending never copies what is already stored (a
-/// <see cref="List{T}"/> doubles and copies its array) and no block reaches the large object heap, so a journal of
-/// struct records costs the GC neither copies nor full collections while a long backtest runs.
+/// An append-only list of records kept in blocks that double in size (64, 128, 256, … records): appending never
+/// copies what is already stored (a <see cref="List{T}"/> doubles and copies its array), indexing is one bit scan, and
+/// a long journal's blocks soon pass 85,000 bytes, so they live on the large object heap, where the GC never moves
+/// them: the records of a run are written once and never copied while the run grows.
 /// </summary>
 /// <typeparam name="T">The record type, typically a readonly record struct.</typeparam>
 internal sealed class AppendOnlyLog<T> : IReadOnlyList<T>
 {
-    // 256 records of up to ~300 bytes stay below the 85,000-byte large-object threshold.
-    private const int BlockShift = 8;
-    private const int BlockSize = 1 << BlockShift;
-    private const int BlockMask = BlockSize - 1;
+    // Block k holds records [First·(2^k − 1), First·(2^(k+1) − 1)): a short run costs one small block.
+    private const int FirstShift = 6;
+    private const int First = 1 << FirstShift;
 
-    private T[][] _blocks = [];
+    private readonly T[][] _blocks = new T[26][];
+    private T[] _current = [];
+    private int _currentStart;
     private int _count;
 
-    /// <summary>Number of records.</summary>
     public int Count => _count;
 
-    /// <summary>The record at <paramref name="index"/> (0 = the first appended).</summary>
     public T this[int index]
     {
         get
@@ -31,32 +32,66 @@ internal sealed class AppendOnlyLog<T> : IReadOnlyList<T>
                 throw new ArgumentOutOfRangeException(nameof(index), index, $"the log holds {_count} records");
             }
 
-            return _blocks[index >> BlockShift][index & BlockMask];
+            return GetRef(index);
         }
     }
 
-    /// <summary>Appends one record.</summary>
-    public void Add(in T item)
+    /// <summary>The record at <paramref name="index"/>, to update in place; the reference stays valid while the log grows.</summary>
+    public ref T GetRef(int index)
     {
-        var block = _count >> BlockShift;
-        if (block == _blocks.Length)
+        if ((uint)index >= (uint)_count)
         {
-            Array.Resize(ref _blocks, Math.Max(4, _blocks.Length * 2));
+            throw new ArgumentOutOfRangeException(nameof(index), index, $"the log holds {_count} records");
         }
 
-        var storage = _blocks[block] ??= new T[BlockSize];
-        storage[_count & BlockMask] = item;
+        var scaled = (uint)(index >> FirstShift) + 1;
+        var block = 31 - BitOperations.LeadingZeroCount(scaled);
+        return ref _blocks[block][index - (First * ((1 << block) - 1))];
+    }
+
+    public void Add(in T item)
+    {
+        var offset = _count - _currentStart;
+        var current = _current;
+        if ((uint)offset >= (uint)current.Length)
+        {
+            current = Grow();
+            offset = 0;
+        }
+
+        current[offset] = item;
         _count++;
     }
 
-    /// <inheritdoc />
     public IEnumerator<T> GetEnumerator()
     {
-        for (var i = 0; i < _count; i++)
+        var remaining = _count;
+        for (var b = 0; remaining > 0; b++)
         {
-            yield return _blocks[i >> BlockShift][i & BlockMask];
+            var block = _blocks[b];
+            var take = Math.Min(remaining, block.Length);
+            for (var i = 0; i < take; i++)
+            {
+                yield return block[i];
+            }
+
+            remaining -= take;
         }
     }
 
     IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
+
+    private T[] Grow()
+    {
+        var block = _current.Length == 0 ? 0 : BitOperations.Log2((uint)(_current.Length >> FirstShift)) + 1;
+        if (block == _blocks.Length)
+        {
+            throw new InvalidOperationException($"the log is full ({_count} records)");
+        }
+
+        _currentStart = _count;
+        _current = new T[First << block];
+        _blocks[block] = _current;
+        return _current;
+    }
 }

@@ -4,54 +4,67 @@ using Tradewind.Core.Market;
 namespace Tradewind.Core.Engine;
 
 /// <summary>
-/// The engine's working copy of an order while it lives: its request, its sizing, where it stands. Mutable
-/// because a stop-limit can trigger and a trailing stop moves; the journal turns it into a <see cref="JournalOrder"/>.
+/// The engine's working copy of an order: its request, its sizing, where it stands. It lives in the journal's order
+/// log from placement on and is updated there in place (through a <c>ref</c>), because a stop-limit can trigger, a
+/// trailing stop moves and every order ends filled, rejected or cancelled; the journal turns it into a
+/// <see cref="JournalOrder"/> when read.
 /// </summary>
-internal sealed class OrderTicket
+/// <remarks>
+/// A struct in the log rather than an object per order: a run of tens of thousands of orders then writes them into a
+/// few large blocks the garbage collector never moves, instead of as many small objects that each collection copies
+/// while the run holds them (see docs/performance.md). Optional values use sentinels (NaN prices, a zero parent id,
+/// <see cref="DateTime.MinValue"/> for no status time, a zero fill price) to keep the record small.
+/// </remarks>
+internal struct OrderTicket
 {
-    public required long Id { get; init; }
+    /// <summary>The order id (1, 2, … within a run); the log keeps order <c>n</c> at index <c>n − 1</c>.</summary>
+    public long Id;
 
-    public required Symbol Symbol { get; init; }
+    public Symbol Symbol;
 
-    public required OrderSide Side { get; init; }
+    public OrderSizing Sizing;
 
-    public required OrderType Type { get; init; }
+    /// <summary>Protective exits to place when this (buy) order fills.</summary>
+    public Bracket Bracket;
 
-    public required OrderSizing Sizing { get; init; }
+    /// <summary>The limit price, NaN for none.</summary>
+    public double LimitPrice;
 
-    public double LimitPrice { get; init; } = double.NaN;
+    /// <summary>The stop price, NaN for none; a trailing stop raises it.</summary>
+    public double StopPrice;
 
-    /// <summary>The stop price; a trailing stop raises it.</summary>
-    public double StopPrice { get; set; } = double.NaN;
+    public string Reason;
 
-    public required string Reason { get; set; }
+    public string? Note;
 
-    public required DateTime PlacedAt { get; init; }
+    public DateTime PlacedAt;
 
-    /// <summary>The index of the first bar of its symbol the order may fill on.</summary>
-    public required int ActiveFromBar { get; init; }
+    /// <summary>When the order reached its final status; <see cref="DateTime.MinValue"/> while pending.</summary>
+    public DateTime StatusTime;
 
-    public Bracket Bracket { get; init; }
+    /// <summary>The entry whose protection this is; 0 for none.</summary>
+    public long ParentId;
 
-    /// <summary>The entry this protective order belongs to (its siblings are cancelled when it fills).</summary>
-    public long? ParentId { get; init; }
+    public decimal FilledQuantity;
 
-    public bool StopTriggered { get; set; }
+    /// <summary>The price of the fill; 0 until filled (a fill price is never 0).</summary>
+    public decimal FillPrice;
 
-    /// <summary>The bar a stop-limit triggered on without filling; it rests as a limit from the next bar only (−1: none).</summary>
-    public int TriggeredOnBar { get; set; } = -1;
+    /// <summary>The index of the symbol's first bar on which the order can fill.</summary>
+    public int ActiveFromBar;
 
-    public OrderStatus Status { get; set; } = OrderStatus.Pending;
+    /// <summary>The bar on which a stop-limit triggered without filling; −1 for none.</summary>
+    public int TriggeredOnBar;
 
-    public DateTime? StatusTime { get; set; }
+    public OrderSide Side;
 
-    public decimal FilledQuantity { get; set; }
+    public OrderType Type;
 
-    public decimal? FillPrice { get; set; }
+    public OrderStatus Status;
 
-    public string? Note { get; set; }
+    public bool StopTriggered;
 
-    public JournalOrder ToRecord() => new(
+    public readonly JournalOrder ToRecord() => new(
         Id,
         Symbol,
         Side,
@@ -63,8 +76,8 @@ internal sealed class OrderTicket
         Reason,
         PlacedAt,
         Status,
-        StatusTime,
-        FillPrice,
+        StatusTime == DateTime.MinValue ? null : StatusTime,
+        FillPrice == 0m ? null : FillPrice,
         Note,
-        ParentId);
+        ParentId == 0 ? null : ParentId);
 }

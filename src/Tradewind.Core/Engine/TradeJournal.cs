@@ -9,7 +9,7 @@ namespace Tradewind.Core.Engine;
 /// </summary>
 public sealed class TradeJournal
 {
-    private readonly List<OrderTicket> _orders = [];
+    private readonly AppendOnlyLog<OrderTicket> _orders = new();
     private readonly AppendOnlyLog<JournalFill> _fills = new();
     private readonly List<ClosedTrade> _trades = [];
 
@@ -26,7 +26,7 @@ public sealed class TradeJournal
             var records = new JournalOrder[_orders.Count];
             for (var i = 0; i < records.Length; i++)
             {
-                records[i] = _orders[i].ToRecord();
+                records[i] = _orders.GetRef(i).ToRecord();
             }
 
             return records;
@@ -45,7 +45,19 @@ public sealed class TradeJournal
     /// <summary>The equity curve.</summary>
     public EquityCurve Equity { get; }
 
-    internal void Add(OrderTicket order) => _orders.Add(order);
+    /// <summary>Appends an order placed now; its id must be <see cref="OrderCount"/> + 1.</summary>
+    internal void Add(in OrderTicket order)
+    {
+        if (order.Id != _orders.Count + 1)
+        {
+            throw new InvalidOperationException($"order ids are the journal's sequence: expected {_orders.Count + 1}, got {order.Id}");
+        }
+
+        _orders.Add(order);
+    }
+
+    /// <summary>The order <paramref name="id"/>, to update in place.</summary>
+    internal ref OrderTicket Order(long id) => ref _orders.GetRef((int)(id - 1));
 
     internal void Add(JournalFill fill) => _fills.Add(fill);
 

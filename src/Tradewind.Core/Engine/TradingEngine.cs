@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using Tradewind.Core.Analytics;
 using Tradewind.Core.Execution;
 using Tradewind.Core.Market;
@@ -38,10 +39,10 @@ public sealed class TradingEngine
     private readonly int[] _visible;
     private readonly double[] _quantity;
     private readonly double[] _lastClose;
-    private readonly List<OrderTicket>[] _pending;
+    private readonly List<long>[] _pending;
     private readonly OpenTrade?[] _openTrades;
     private readonly OpenTrade?[] _tradeRecords;
-    private readonly OrderTicket?[] _trailingStop;
+    private readonly long[] _trailingStop;
     private readonly double[] _trailingDistance;
     private readonly double[] _highestHigh;
     private readonly int[] _slice;
@@ -53,7 +54,6 @@ public sealed class TradingEngine
     private int _sliceCount;
     private double _cash;
     private double _tradedThisSlice;
-    private long _nextOrderId = 1;
     private long _barsProcessed;
     private bool _started;
     private bool _lastWarmUpSlice;
@@ -123,7 +123,7 @@ public sealed class TradingEngine
         _visible = new int[n];
         _quantity = new double[n];
         _lastClose = new double[n];
-        _pending = new List<OrderTicket>[n];
+        _pending = new List<long>[n];
         for (var s = 0; s < n; s++)
         {
             _pending[s] = [];
@@ -131,7 +131,7 @@ public sealed class TradingEngine
 
         _openTrades = new OpenTrade?[n];
         _tradeRecords = new OpenTrade?[n];
-        _trailingStop = new OrderTicket?[n];
+        _trailingStop = new long[n];
         _trailingDistance = new double[n];
         _highestHigh = new double[n];
         _slice = new int[n];
@@ -298,9 +298,13 @@ public sealed class TradingEngine
             var bar = _visible[s] - 1;
             var series = _series[s];
             _lastClose[s] = series.Close[bar];
-            if (_trailingStop[s] is { } trailing && bar >= trailing.ActiveFromBar)
+            if (_trailingStop[s] != 0)
             {
-                RaiseTrailingStop(s, trailing, series.High[bar]);
+                ref var trailing = ref Ticket(_trailingStop[s]);
+                if (bar >= trailing.ActiveFromBar)
+                {
+                    RaiseTrailingStop(s, ref trailing, series.High[bar]);
+                }
             }
         }
 
@@ -495,7 +499,7 @@ public sealed class TradingEngine
 
         var ticket = new OrderTicket
         {
-            Id = _nextOrderId++,
+            Id = Journal.OrderCount + 1,
             Symbol = _symbols[symbol],
             Side = side,
             Type = type,
@@ -506,15 +510,17 @@ public sealed class TradingEngine
             PlacedAt = Time,
             ActiveFromBar = _visible[symbol],
             Bracket = bracket,
+            TriggeredOnBar = -1,
+            Status = OrderStatus.Pending,
         };
         Journal.Add(ticket);
         if (PlacementProblem(ticket) is { } problem)
         {
-            Finish(ticket, OrderStatus.Rejected, Time, problem);
+            Finish(ref Ticket(ticket.Id), OrderStatus.Rejected, Time, problem);
         }
         else
         {
-            _pending[symbol].Add(ticket);
+            _pending[symbol].Add(ticket.Id);
         }
 
         return ticket.Id;
@@ -524,13 +530,13 @@ public sealed class TradingEngine
     {
         var pending = _pending[symbol];
         var count = pending.Count;
-        foreach (var ticket in pending)
+        foreach (var id in pending)
         {
-            Finish(ticket, OrderStatus.Cancelled, Time, reason);
+            Finish(ref Ticket(id), OrderStatus.Cancelled, Time, reason);
         }
 
         pending.Clear();
-        _trailingStop[symbol] = null;
+        _trailingStop[symbol] = 0;
         return count;
     }
 
@@ -622,7 +628,9 @@ public sealed class TradingEngine
         _depositsDue.Clear();
     }
 
-    private static void Finish(OrderTicket ticket, OrderStatus status, DateTime time, string? note)
+    private ref OrderTicket Ticket(long id) => ref Journal.Order(id);
+
+    private static void Finish(ref OrderTicket ticket, OrderStatus status, DateTime time, string? note)
     {
         ticket.Status = status;
         ticket.StatusTime = time;
@@ -644,6 +652,8 @@ public sealed class TradingEngine
         return first < _start ? _start : first;
     }
 
+    // Inlined into Step: for one series it is one array read, cheaper than the call.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private DateTime NextSliceTime()
     {
         if (_series.Length == 1)
@@ -675,7 +685,7 @@ public sealed class TradingEngine
         return time;
     }
 
-    private string? PlacementProblem(OrderTicket ticket)
+    private string? PlacementProblem(in OrderTicket ticket)
     {
         if (ticket.Sizing.Validate(ticket.Side == OrderSide.Buy) is { } sizing)
         {
@@ -777,11 +787,12 @@ public sealed class TradingEngine
         var close = series.Close[bar];
         while (true)
         {
-            OrderTicket? best = null;
+            var best = -1;
+            var bestType = OrderType.Market;
             FillOutcome bestOutcome = default;
             for (var i = 0; i < pending.Count; i++)
             {
-                var ticket = pending[i];
+                ref var ticket = ref Ticket(pending[i]);
                 // A stop-limit that triggered on this bar without filling rests as a limit from the next bar: looking at it
                 // again on this bar (because another order filled) must not fill it at a price from before its trigger.
                 if (ticket.Side != side || ticket.ActiveFromBar > bar || ticket.TriggeredOnBar == bar)
@@ -802,29 +813,31 @@ public sealed class TradingEngine
                     continue;
                 }
 
-                if (best is null || Precedes(ticket, outcome, best, bestOutcome))
+                if (best < 0 || Precedes(ticket.Type, outcome, bestType, bestOutcome))
                 {
-                    best = ticket;
+                    best = i;
+                    bestType = ticket.Type;
                     bestOutcome = outcome;
                 }
             }
 
-            if (best is null)
+            if (best < 0)
             {
                 return;
             }
 
-            pending.Remove(best);
-            Execute(s, best, bestOutcome, bar);
+            var id = pending[best];
+            pending.RemoveAt(best);
+            Execute(s, ref Ticket(id), bestOutcome, bar);
         }
     }
 
-    private static bool Precedes(OrderTicket candidate, FillOutcome outcome, OrderTicket best, FillOutcome bestOutcome)
+    private static bool Precedes(OrderType candidate, FillOutcome outcome, OrderType best, FillOutcome bestOutcome)
     {
-        static int Rank(OrderTicket t, FillOutcome o) => o.Point switch
+        static int Rank(OrderType type, FillOutcome o) => o.Point switch
         {
             FillPoint.Open => 0,
-            FillPoint.Intrabar when t.Type is OrderType.Stop => 1,
+            FillPoint.Intrabar when type is OrderType.Stop => 1,
             FillPoint.Intrabar => 2,
             _ => 3,
         };
@@ -832,28 +845,29 @@ public sealed class TradingEngine
         return Rank(candidate, outcome) < Rank(best, bestOutcome);
     }
 
-    private void Execute(int s, OrderTicket ticket, FillOutcome outcome, int bar)
+    private void Execute(int s, ref OrderTicket ticket, FillOutcome outcome, int bar)
     {
         var series = _series[s];
         var time = series.Time[bar];
         var symbol = _symbols[s];
         var price = _costs.Slippage.Apply(ExecutionCosts.ToMoney(outcome.Price, ticket.Side, ticket.Type), ticket.Side, ticket.Type);
         decimal quantity;
+        decimal commission;
         (OrderStatus Status, string Note) problem;
         try
         {
-            quantity = ResolveQuantity(ticket, price, out problem);
+            quantity = ResolveQuantity(ticket, price, out problem, out commission);
         }
         catch (OverflowException)
         {
             // Only a run that compounds past ~7.9e28 gets here (a synthetic series, a leverage bug in a strategy).
-            Finish(ticket, OrderStatus.Rejected, time, $"the amounts of this order exceed what the ledger's decimal can hold (about 7.9e28) at {DecimalText.Of(price)}");
+            Finish(ref ticket, OrderStatus.Rejected, time, $"the amounts of this order exceed what the ledger's decimal can hold (about 7.9e28) at {DecimalText.Of(price)}");
             return;
         }
 
         if (quantity <= 0m)
         {
-            Finish(ticket, problem.Status, time, problem.Note);
+            Finish(ref ticket, problem.Status, time, problem.Note);
             return;
         }
 
@@ -863,31 +877,33 @@ public sealed class TradingEngine
         PortfolioRejection? rejection;
         bool applied;
         decimal held;
+        decimal notional;
         try
         {
-            fill = new Fill(ticket.Id, symbol, ticket.Side, quantity, price, _costs.Commission.Calculate(quantity, price), time, ticket.Reason);
-            applied = Ledger.TryApply(fill, out rejection, out held);
+            fill = new Fill(ticket.Id, symbol, ticket.Side, quantity, price, commission, time, ticket.Reason);
+            notional = quantity * price;
+            applied = Ledger.TryApply(in fill, notional, out rejection, out held);
         }
         catch (OverflowException)
         {
-            Finish(ticket, OrderStatus.Rejected, time, $"the amounts of this order ({DecimalText.Of(quantity)} at {DecimalText.Of(price)}) exceed what the ledger's decimal can hold (about 7.9e28)");
+            Finish(ref ticket, OrderStatus.Rejected, time, $"the amounts of this order ({DecimalText.Of(quantity)} at {DecimalText.Of(price)}) exceed what the ledger's decimal can hold (about 7.9e28)");
             return;
         }
 
         if (!applied)
         {
-            Finish(ticket, OrderStatus.Rejected, time, rejection!.Message);
+            Finish(ref ticket, OrderStatus.Rejected, time, rejection!.Message);
             return;
         }
 
         ticket.FilledQuantity = quantity;
         ticket.FillPrice = fill.Price;
-        Finish(ticket, OrderStatus.Filled, time, null);
+        Finish(ref ticket, OrderStatus.Filled, time, null);
         var record = new JournalFill(fill, outcome.Point);
         Journal.Add(record);
         _cash = (double)Ledger.Cash;
         _quantity[s] = (double)held;
-        _tradedThisSlice += (double)fill.Notional;
+        _tradedThisSlice += (double)notional;
 
         if (ticket.Side == OrderSide.Buy)
         {
@@ -909,30 +925,21 @@ public sealed class TradingEngine
             trade.Buy(quantity, fill.Price, fill.Commission);
             if (!ticket.Bracket.IsEmpty)
             {
-                PlaceProtection(s, ticket, fill.Price, outcome.Point, bar, series.High[bar]);
+                PlaceProtection(s, ref ticket, fill.Price, outcome.Point, bar, series.High[bar]);
             }
         }
         else
         {
             var trade = _openTrades[s];
             trade?.Sell(quantity, fill.Price, fill.Commission);
-            if (ticket.ParentId is { } parent)
+            if (ticket.ParentId != 0)
             {
-                CancelSiblings(s, parent, time);
+                CancelSiblings(s, ticket.ParentId, time);
             }
 
             if (held == 0m)
             {
-                foreach (var other in _pending[s])
-                {
-                    if (other.Side == OrderSide.Sell)
-                    {
-                        Finish(other, OrderStatus.Cancelled, time, "position closed");
-                    }
-                }
-
-                _pending[s].RemoveAll(o => o.Side == OrderSide.Sell);
-                _trailingStop[s] = null;
+                RemoveSells(s, protectiveOnly: false, time, "position closed");
                 if (trade is not null)
                 {
                     _openTrades[s] = null;
@@ -954,40 +961,50 @@ public sealed class TradingEngine
         }
     }
 
-    private decimal ResolveQuantity(OrderTicket ticket, decimal price, out (OrderStatus Status, string Note) problem)
+    /// <summary>
+    /// The quantity the order fills at <paramref name="price"/> and the commission on it; 0 with the reason in
+    /// <paramref name="problem"/> when it cannot fill.
+    /// </summary>
+    private decimal ResolveQuantity(in OrderTicket ticket, decimal price, out (OrderStatus Status, string Note) problem, out decimal commission)
     {
         problem = default;
+        commission = 0m;
         var symbol = ticket.Symbol;
         var sizing = ticket.Sizing;
         var rule = sizing.WholeUnits ? QuantityRule.WholeUnits : Ledger.QuantityRuleFor(symbol);
+        decimal quantity;
         switch (sizing.Kind)
         {
             case OrderSizingKind.Quantity:
-                return sizing.Value;
+                quantity = sizing.Value;
+                break;
             case OrderSizingKind.EntirePosition:
-                var held = Ledger.QuantityOf(symbol);
-                if (held == 0m)
+                quantity = Ledger.QuantityOf(symbol);
+                if (quantity == 0m)
                 {
                     problem = (OrderStatus.Cancelled, $"no position in {symbol} to sell");
+                    return 0m;
                 }
 
-                return held;
+                break;
             case OrderSizingKind.Notional:
-                var units = rule.UnitsFor(sizing.Value, price);
-                if (units <= 0m)
+                quantity = rule.UnitsFor(sizing.Value, price);
+                if (quantity <= 0m)
                 {
                     problem = (OrderStatus.Rejected, string.Create(CultureInfo.InvariantCulture,
                         $"{DecimalText.Of(sizing.Value)} buys no {symbol} at {DecimalText.Of(price)} ({rule})"));
+                    return 0m;
                 }
 
-                return units;
+                break;
             default:
+                // A budget: the most units whose cost with commission fits in it (the commission found on the way is kept).
                 var power = Ledger.BuyingPower;
                 var budget = sizing.Kind == OrderSizingKind.EquityFraction ? Math.Min(MarkedEquity() * sizing.Value, power) : power * sizing.Value;
-                var quantity = rule.RoundDown(budget / price);
+                quantity = rule.RoundDown(budget / price);
                 for (var attempt = 0; quantity > 0m && attempt < 64; attempt++)
                 {
-                    var commission = _costs.Commission.Calculate(quantity, price);
+                    commission = _costs.Commission.Calculate(quantity, price);
                     if ((quantity * price) + commission <= budget)
                     {
                         return quantity;
@@ -997,13 +1014,17 @@ public sealed class TradingEngine
                     quantity = smaller < quantity ? smaller : rule.RoundDown(quantity - rule.Step);
                 }
 
+                commission = 0m;
                 problem = (OrderStatus.Rejected, string.Create(CultureInfo.InvariantCulture,
                     $"cash {DecimalText.Of(budget)} buys no {symbol} at {DecimalText.Of(price)} after commission ({rule})"));
                 return 0m;
         }
+
+        commission = _costs.Commission.Calculate(quantity, price);
+        return quantity;
     }
 
-    private void PlaceProtection(int s, OrderTicket entry, decimal fillPrice, FillPoint point, int bar, double barHigh)
+    private void PlaceProtection(int s, ref OrderTicket entry, decimal fillPrice, FillPoint point, int bar, double barHigh)
     {
         var entryPrice = (double)fillPrice;
         var bracket = entry.Bracket;
@@ -1030,22 +1051,13 @@ public sealed class TradingEngine
         }
 
         // A second entry into an open position replaces the earlier protection with one for the whole position.
-        foreach (var old in _pending[s])
-        {
-            if (old.Side == OrderSide.Sell && old.ParentId is not null)
-            {
-                Finish(old, OrderStatus.Cancelled, _series[s].Time[bar], "replaced by the protection of a later entry");
-            }
-        }
-
-        _pending[s].RemoveAll(o => o.Side == OrderSide.Sell && o.ParentId is not null);
-        _trailingStop[s] = null;
+        RemoveSells(s, protectiveOnly: true, _series[s].Time[bar], "replaced by the protection of a later entry");
         if (stop is { } stopPrice)
         {
-            var ticket = Protective(s, entry, OrderType.Stop, double.NaN, stopPrice, "stop-loss", activeFrom, bar);
+            var stopId = Protective(s, entry.Id, OrderType.Stop, double.NaN, stopPrice, "stop-loss", activeFrom, bar);
             if (bracket.TrailingDistance is { } distance)
             {
-                _trailingStop[s] = ticket;
+                _trailingStop[s] = stopId;
                 _trailingDistance[s] = distance;
                 _highestHigh[s] = point == FillPoint.Open ? barHigh : entryPrice;
             }
@@ -1053,15 +1065,15 @@ public sealed class TradingEngine
 
         if (bracket.TakeProfitDistance is { } tp)
         {
-            Protective(s, entry, OrderType.Limit, entryPrice + tp, double.NaN, "take-profit", activeFrom, bar);
+            Protective(s, entry.Id, OrderType.Limit, entryPrice + tp, double.NaN, "take-profit", activeFrom, bar);
         }
     }
 
-    private OrderTicket Protective(int s, OrderTicket entry, OrderType type, double limit, double stop, string reason, int activeFrom, int bar)
+    private long Protective(int s, long entry, OrderType type, double limit, double stop, string reason, int activeFrom, int bar)
     {
         var ticket = new OrderTicket
         {
-            Id = _nextOrderId++,
+            Id = Journal.OrderCount + 1,
             Symbol = _symbols[s],
             Side = OrderSide.Sell,
             Type = type,
@@ -1071,11 +1083,39 @@ public sealed class TradingEngine
             Reason = reason,
             PlacedAt = _series[s].Time[bar],
             ActiveFromBar = activeFrom,
-            ParentId = entry.Id,
+            ParentId = entry,
+            TriggeredOnBar = -1,
+            Status = OrderStatus.Pending,
         };
         Journal.Add(ticket);
-        _pending[s].Add(ticket);
-        return ticket;
+        _pending[s].Add(ticket.Id);
+        return ticket.Id;
+    }
+
+    /// <summary>
+    /// Cancels the symbol's pending sells (only the protective ones, with a parent, when <paramref name="protectiveOnly"/>)
+    /// and forgets its trailing stop.
+    /// </summary>
+    private void RemoveSells(int s, bool protectiveOnly, DateTime time, string reason)
+    {
+        var pending = _pending[s];
+        var kept = 0;
+        for (var i = 0; i < pending.Count; i++)
+        {
+            var id = pending[i];
+            ref var order = ref Ticket(id);
+            if (order.Side == OrderSide.Sell && (!protectiveOnly || order.ParentId != 0))
+            {
+                Finish(ref order, OrderStatus.Cancelled, time, reason);
+            }
+            else
+            {
+                pending[kept++] = id;
+            }
+        }
+
+        pending.RemoveRange(kept, pending.Count - kept);
+        _trailingStop[s] = 0;
     }
 
     private void CancelSiblings(int s, long parent, DateTime time)
@@ -1083,24 +1123,25 @@ public sealed class TradingEngine
         var pending = _pending[s];
         for (var i = pending.Count - 1; i >= 0; i--)
         {
-            if (pending[i].ParentId == parent)
+            ref var sibling = ref Ticket(pending[i]);
+            if (sibling.ParentId == parent)
             {
-                Finish(pending[i], OrderStatus.Cancelled, time, "one-cancels-other: its sibling filled");
+                Finish(ref sibling, OrderStatus.Cancelled, time, "one-cancels-other: its sibling filled");
                 pending.RemoveAt(i);
             }
         }
 
-        if (_trailingStop[s] is { } trailing && trailing.ParentId == parent)
+        if (_trailingStop[s] != 0 && Ticket(_trailingStop[s]).ParentId == parent)
         {
-            _trailingStop[s] = null;
+            _trailingStop[s] = 0;
         }
     }
 
-    private void RaiseTrailingStop(int s, OrderTicket stop, double barHigh)
+    private void RaiseTrailingStop(int s, ref OrderTicket stop, double barHigh)
     {
         if (stop.Status != OrderStatus.Pending)
         {
-            _trailingStop[s] = null;
+            _trailingStop[s] = 0;
             return;
         }
 

@@ -175,24 +175,23 @@ public sealed class PortfolioLedger
     }
 
     /// <summary>As <see cref="Apply"/>, but a refusal is returned instead of thrown (nothing changes then).</summary>
-    public bool TryApply(Fill fill, [NotNullWhen(false)] out PortfolioRejection? rejection) => TryApply(fill, out rejection, out _);
+    public bool TryApply(Fill fill, [NotNullWhen(false)] out PortfolioRejection? rejection) => TryApply(in fill, fill.Notional, out rejection, out _);
 
     /// <summary>As <see cref="TryApply(Fill, out PortfolioRejection?)"/>, also giving the quantity of the symbol held after the fill.</summary>
-    internal bool TryApply(Fill fill, [NotNullWhen(false)] out PortfolioRejection? rejection, out decimal heldAfter)
+    internal bool TryApply(in Fill fill, decimal notional, [NotNullWhen(false)] out PortfolioRejection? rejection, out decimal heldAfter)
     {
         heldAfter = 0m;
-        rejection = Check(fill);
+        rejection = Check(in fill, notional);
         if (rejection is not null)
         {
             return false;
         }
 
-        var notional = fill.Notional;
         if (fill.Side == OrderSide.Buy)
         {
             var position = _positions.TryGetValue(fill.Symbol, out var held)
-                ? held.Buy(fill.Quantity, fill.Price, fill.Commission)
-                : Position.Open(fill.Symbol, fill.Quantity, fill.Price, fill.Commission);
+                ? held.Buy(fill.Quantity, fill.Price, notional, fill.Commission)
+                : Position.Open(fill.Symbol, fill.Quantity, fill.Price, notional, fill.Commission);
             _positions[fill.Symbol] = position;
             heldAfter = position.Quantity;
             CostBasis += notional;
@@ -202,7 +201,7 @@ public sealed class PortfolioLedger
         else
         {
             var before = _positions[fill.Symbol];
-            var after = before.Sell(fill.Quantity, fill.Price, fill.Commission);
+            var after = before.Sell(fill.Quantity, fill.Price, notional, fill.Commission);
             var realized = after.RealizedPnL - before.RealizedPnL;
             if (after.IsClosed)
             {
@@ -234,7 +233,9 @@ public sealed class PortfolioLedger
     /// Whether a fill would be refused, without booking it: the refusal, or null when <see cref="Apply"/> would accept it.
     /// Throws <see cref="ArgumentException"/> for a malformed fill as <see cref="Apply"/> does.
     /// </summary>
-    public PortfolioRejection? Check(Fill fill)
+    public PortfolioRejection? Check(Fill fill) => Check(in fill, fill.Notional);
+
+    private PortfolioRejection? Check(in Fill fill, decimal notional)
     {
         CheckUtc(fill.Time, nameof(fill));
         if (fill.Quantity <= 0m || fill.Price <= 0m || fill.Commission < 0m)
@@ -252,7 +253,6 @@ public sealed class PortfolioLedger
                 nameof(fill));
         }
 
-        var notional = fill.Notional;
         var costBasis = CostBasis;
         if (fill.Side == OrderSide.Buy)
         {

@@ -4,8 +4,8 @@ using Tradewind.Core.Market;
 namespace Tradewind.Core.Portfolio;
 
 /// <summary>
-/// A long holding of one symbol with its weighted-average cost. Immutable: <see cref="Buy"/> and
-/// <see cref="Sell"/> return the next position.
+/// A long holding of one symbol with its weighted-average cost. Immutable: <see cref="Buy(decimal, decimal, decimal)"/> and
+/// <see cref="Sell(decimal, decimal, decimal)"/> return the next position.
 /// </summary>
 /// <remarks>
 /// <para>
@@ -61,24 +61,34 @@ public sealed record Position
     public bool IsClosed => Quantity == 0m;
 
     /// <summary>Opens a position with a first buy of a positive quantity at a positive price.</summary>
-    public static Position Open(Symbol symbol, decimal quantity, decimal price, decimal commission)
+    public static Position Open(Symbol symbol, decimal quantity, decimal price, decimal commission) =>
+        Open(symbol, quantity, price, quantity * price, commission);
+
+    /// <summary>As <see cref="Open(Symbol, decimal, decimal, decimal)"/>, with quantity × price already computed.</summary>
+    internal static Position Open(Symbol symbol, decimal quantity, decimal price, decimal notional, decimal commission)
     {
         CheckTrade(quantity, price, commission);
-        return new Position(symbol, quantity, quantity * price, 0m, commission);
+        return new Position(symbol, quantity, notional, 0m, commission);
     }
 
     /// <summary>Adds a buy: the quantity grows and the average cost becomes the quantity-weighted average of the prices paid.</summary>
-    public Position Buy(decimal quantity, decimal price, decimal commission)
+    public Position Buy(decimal quantity, decimal price, decimal commission) => Buy(quantity, price, quantity * price, commission);
+
+    /// <summary>As <see cref="Buy(decimal, decimal, decimal)"/>, with quantity × price already computed.</summary>
+    internal Position Buy(decimal quantity, decimal price, decimal notional, decimal commission)
     {
         CheckTrade(quantity, price, commission);
-        return new Position(Symbol, Quantity + quantity, CostBasis + (quantity * price), RealizedPnL, Fees + commission);
+        return new Position(Symbol, Quantity + quantity, CostBasis + notional, RealizedPnL, Fees + commission);
     }
 
     /// <summary>
     /// Sells part or all of the position: the average cost is unchanged and (price − average cost) × quantity is
     /// realized. Selling more than is held is refused with <see cref="PortfolioRejectedException"/> (long only).
     /// </summary>
-    public Position Sell(decimal quantity, decimal price, decimal commission)
+    public Position Sell(decimal quantity, decimal price, decimal commission) => Sell(quantity, price, quantity * price, commission);
+
+    /// <summary>As <see cref="Sell(decimal, decimal, decimal)"/>, with quantity × price already computed.</summary>
+    internal Position Sell(decimal quantity, decimal price, decimal notional, decimal commission)
     {
         CheckTrade(quantity, price, commission);
         if (quantity > Quantity)
@@ -89,7 +99,7 @@ public sealed record Position
         }
 
         var released = CostReleasedBy(quantity);
-        return new Position(Symbol, Quantity - quantity, CostBasis - released, RealizedPnL + ((quantity * price) - released), Fees + commission);
+        return new Position(Symbol, Quantity - quantity, CostBasis - released, RealizedPnL + (notional - released), Fees + commission);
     }
 
     /// <summary>The cost a sell of <paramref name="quantity"/> (at most <see cref="Quantity"/>) takes out of <see cref="CostBasis"/>.</summary>

@@ -7,10 +7,15 @@ public sealed class AppendOnlyLogTests
     [Theory]
     [InlineData(0)]
     [InlineData(1)]
-    [InlineData(255)]
-    [InlineData(256)]
-    [InlineData(257)]
+    [InlineData(63)]
+    [InlineData(64)]
+    [InlineData(65)]
+    [InlineData(191)]
+    [InlineData(192)]
+    [InlineData(193)]
+    [InlineData(448)]
     [InlineData(5_000)]
+    [InlineData(300_000)]
     public void Keeps_every_record_in_order_across_blocks(int count)
     {
         var log = new AppendOnlyLog<(int Index, decimal Amount)>();
@@ -35,6 +40,27 @@ public sealed class AppendOnlyLogTests
         log.Add(7);
         Assert.Throws<ArgumentOutOfRangeException>(() => log[1]);
         Assert.Throws<ArgumentOutOfRangeException>(() => log[-1]);
+    }
+
+    [Fact]
+    public void A_record_updated_through_its_reference_keeps_the_update_while_the_log_grows()
+    {
+        var log = new AppendOnlyLog<(int Id, string Status)>();
+        for (var i = 0; i < 100; i++)
+        {
+            log.Add((i, "pending"));
+        }
+
+        ref var order = ref log.GetRef(70);
+        for (var i = 100; i < 10_000; i++)
+        {
+            log.Add((i, "pending"));
+        }
+
+        order.Status = "filled";
+        Assert.Equal((70, "filled"), log[70]);
+        Assert.Equal((9_999, "pending"), log[9_999]);
+        Assert.Throws<ArgumentOutOfRangeException>(() => log.GetRef(10_000));
     }
 
     [Fact]
