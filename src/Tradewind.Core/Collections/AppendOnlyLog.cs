@@ -16,7 +16,8 @@ internal sealed class AppendOnlyLog<T> : IReadOnlyList<T>
     private const int FirstShift = 6;
     private const int First = 1 << FirstShift;
 
-    private readonly T[][] _blocks = new T[26][];
+    // 25 blocks hold 64 · (2^25 − 1) records, every index an int can address.
+    private readonly T[][] _blocks = new T[25][];
     private T[] _current = [];
     private int _currentStart;
     private int _count;

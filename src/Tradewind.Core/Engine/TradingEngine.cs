@@ -852,7 +852,7 @@ public sealed class TradingEngine
         var symbol = _symbols[s];
         var price = _costs.Slippage.Apply(ExecutionCosts.ToMoney(outcome.Price, ticket.Side, ticket.Type), ticket.Side, ticket.Type);
         decimal quantity;
-        decimal commission;
+        decimal? commission;
         (OrderStatus Status, string Note) problem;
         try
         {
@@ -880,9 +880,8 @@ public sealed class TradingEngine
         decimal notional;
         try
         {
-            fill = new Fill(ticket.Id, symbol, ticket.Side, quantity, price, commission, time, ticket.Reason);
-            notional = quantity * price;
-            applied = Ledger.TryApply(in fill, notional, out rejection, out held);
+            fill = new Fill(ticket.Id, symbol, ticket.Side, quantity, price, commission ?? _costs.Commission.Calculate(quantity, price), time, ticket.Reason);
+            applied = Ledger.TryApply(in fill, out rejection, out held, out notional);
         }
         catch (OverflowException)
         {
@@ -962,13 +961,13 @@ public sealed class TradingEngine
     }
 
     /// <summary>
-    /// The quantity the order fills at <paramref name="price"/> and the commission on it; 0 with the reason in
-    /// <paramref name="problem"/> when it cannot fill.
+    /// The quantity the order fills at <paramref name="price"/>, 0 with the reason in <paramref name="problem"/> when it
+    /// cannot fill; <paramref name="commission"/> is the commission on it when sizing a budget had to compute it.
     /// </summary>
-    private decimal ResolveQuantity(in OrderTicket ticket, decimal price, out (OrderStatus Status, string Note) problem, out decimal commission)
+    private decimal ResolveQuantity(in OrderTicket ticket, decimal price, out (OrderStatus Status, string Note) problem, out decimal? commission)
     {
         problem = default;
-        commission = 0m;
+        commission = null;
         var symbol = ticket.Symbol;
         var sizing = ticket.Sizing;
         var rule = sizing.WholeUnits ? QuantityRule.WholeUnits : Ledger.QuantityRuleFor(symbol);
@@ -1004,23 +1003,22 @@ public sealed class TradingEngine
                 quantity = rule.RoundDown(budget / price);
                 for (var attempt = 0; quantity > 0m && attempt < 64; attempt++)
                 {
-                    commission = _costs.Commission.Calculate(quantity, price);
-                    if ((quantity * price) + commission <= budget)
+                    var charged = _costs.Commission.Calculate(quantity, price);
+                    if ((quantity * price) + charged <= budget)
                     {
+                        commission = charged;
                         return quantity;
                     }
 
-                    var smaller = rule.RoundDown((budget - commission) / price);
+                    var smaller = rule.RoundDown((budget - charged) / price);
                     quantity = smaller < quantity ? smaller : rule.RoundDown(quantity - rule.Step);
                 }
 
-                commission = 0m;
                 problem = (OrderStatus.Rejected, string.Create(CultureInfo.InvariantCulture,
                     $"cash {DecimalText.Of(budget)} buys no {symbol} at {DecimalText.Of(price)} after commission ({rule})"));
                 return 0m;
         }
 
-        commission = _costs.Commission.Calculate(quantity, price);
         return quantity;
     }
 

@@ -175,13 +175,16 @@ public sealed class PortfolioLedger
     }
 
     /// <summary>As <see cref="Apply"/>, but a refusal is returned instead of thrown (nothing changes then).</summary>
-    public bool TryApply(Fill fill, [NotNullWhen(false)] out PortfolioRejection? rejection) => TryApply(in fill, fill.Notional, out rejection, out _);
+    public bool TryApply(Fill fill, [NotNullWhen(false)] out PortfolioRejection? rejection) => TryApply(in fill, out rejection, out _, out _);
 
-    /// <summary>As <see cref="TryApply(Fill, out PortfolioRejection?)"/>, also giving the quantity of the symbol held after the fill.</summary>
-    internal bool TryApply(in Fill fill, decimal notional, [NotNullWhen(false)] out PortfolioRejection? rejection, out decimal heldAfter)
+    /// <summary>
+    /// As <see cref="TryApply(Fill, out PortfolioRejection?)"/>, also giving the quantity of the symbol held after the
+    /// fill and the fill's notional (quantity × price, computed once for the check, the position and the cash).
+    /// </summary>
+    internal bool TryApply(in Fill fill, [NotNullWhen(false)] out PortfolioRejection? rejection, out decimal heldAfter, out decimal notional)
     {
         heldAfter = 0m;
-        rejection = Check(in fill, notional);
+        rejection = Check(in fill, out notional);
         if (rejection is not null)
         {
             return false;
@@ -233,9 +236,9 @@ public sealed class PortfolioLedger
     /// Whether a fill would be refused, without booking it: the refusal, or null when <see cref="Apply"/> would accept it.
     /// Throws <see cref="ArgumentException"/> for a malformed fill as <see cref="Apply"/> does.
     /// </summary>
-    public PortfolioRejection? Check(Fill fill) => Check(in fill, fill.Notional);
+    public PortfolioRejection? Check(Fill fill) => Check(in fill, out _);
 
-    private PortfolioRejection? Check(in Fill fill, decimal notional)
+    private PortfolioRejection? Check(in Fill fill, out decimal notional)
     {
         CheckUtc(fill.Time, nameof(fill));
         if (fill.Quantity <= 0m || fill.Price <= 0m || fill.Commission < 0m)
@@ -253,6 +256,8 @@ public sealed class PortfolioLedger
                 nameof(fill));
         }
 
+        // After the checks above: a malformed fill is an ArgumentException, not an overflow of its product.
+        notional = fill.Notional;
         var costBasis = CostBasis;
         if (fill.Side == OrderSide.Buy)
         {

@@ -61,8 +61,12 @@ public sealed record Position
     public bool IsClosed => Quantity == 0m;
 
     /// <summary>Opens a position with a first buy of a positive quantity at a positive price.</summary>
-    public static Position Open(Symbol symbol, decimal quantity, decimal price, decimal commission) =>
-        Open(symbol, quantity, price, quantity * price, commission);
+    public static Position Open(Symbol symbol, decimal quantity, decimal price, decimal commission)
+    {
+        // Checked before multiplying, so a bad argument is reported as such rather than as an overflow.
+        CheckTrade(quantity, price, commission);
+        return Open(symbol, quantity, price, quantity * price, commission);
+    }
 
     /// <summary>As <see cref="Open(Symbol, decimal, decimal, decimal)"/>, with quantity × price already computed.</summary>
     internal static Position Open(Symbol symbol, decimal quantity, decimal price, decimal notional, decimal commission)
@@ -72,7 +76,11 @@ public sealed record Position
     }
 
     /// <summary>Adds a buy: the quantity grows and the average cost becomes the quantity-weighted average of the prices paid.</summary>
-    public Position Buy(decimal quantity, decimal price, decimal commission) => Buy(quantity, price, quantity * price, commission);
+    public Position Buy(decimal quantity, decimal price, decimal commission)
+    {
+        CheckTrade(quantity, price, commission);
+        return Buy(quantity, price, quantity * price, commission);
+    }
 
     /// <summary>As <see cref="Buy(decimal, decimal, decimal)"/>, with quantity × price already computed.</summary>
     internal Position Buy(decimal quantity, decimal price, decimal notional, decimal commission)
@@ -85,19 +93,16 @@ public sealed record Position
     /// Sells part or all of the position: the average cost is unchanged and (price − average cost) × quantity is
     /// realized. Selling more than is held is refused with <see cref="PortfolioRejectedException"/> (long only).
     /// </summary>
-    public Position Sell(decimal quantity, decimal price, decimal commission) => Sell(quantity, price, quantity * price, commission);
+    public Position Sell(decimal quantity, decimal price, decimal commission)
+    {
+        CheckSell(quantity, price, commission);
+        return Sell(quantity, price, quantity * price, commission);
+    }
 
     /// <summary>As <see cref="Sell(decimal, decimal, decimal)"/>, with quantity × price already computed.</summary>
     internal Position Sell(decimal quantity, decimal price, decimal notional, decimal commission)
     {
-        CheckTrade(quantity, price, commission);
-        if (quantity > Quantity)
-        {
-            throw new PortfolioRejectedException(new PortfolioRejection(
-                PortfolioRejectReason.InsufficientQuantity,
-                string.Create(CultureInfo.InvariantCulture, $"sell of {DecimalText.Of(quantity)} {Symbol} refused: only {DecimalText.Of(Quantity)} held (long only; short selling is not supported)")));
-        }
-
+        CheckSell(quantity, price, commission);
         var released = CostReleasedBy(quantity);
         return new Position(Symbol, Quantity - quantity, CostBasis - released, RealizedPnL + (notional - released), Fees + commission);
     }
@@ -115,6 +120,17 @@ public sealed record Position
     /// <inheritdoc />
     public override string ToString() =>
         string.Create(CultureInfo.InvariantCulture, $"{Symbol} {DecimalText.Of(Quantity)} @ {AverageCost} (cost {CostBasis}, realized {RealizedPnL}, fees {Fees})");
+
+    private void CheckSell(decimal quantity, decimal price, decimal commission)
+    {
+        CheckTrade(quantity, price, commission);
+        if (quantity > Quantity)
+        {
+            throw new PortfolioRejectedException(new PortfolioRejection(
+                PortfolioRejectReason.InsufficientQuantity,
+                string.Create(CultureInfo.InvariantCulture, $"sell of {DecimalText.Of(quantity)} {Symbol} refused: only {DecimalText.Of(Quantity)} held (long only; short selling is not supported)")));
+        }
+    }
 
     private static void CheckTrade(decimal quantity, decimal price, decimal commission)
     {
