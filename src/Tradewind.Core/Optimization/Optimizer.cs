@@ -124,6 +124,7 @@ public static class Optimizer
         var periodList = periods.ToArray();
         var averages = periodList.Select(p => new SimpleMovingAverage(p)).ToArray();
         var blocks = periodList.Select(_ => new double[SmaCrossKernel.BlockBars]).ToArray();
+        var prices = new SmaCrossKernel.BlockPrices();
         var tiles = Tiles(candidates, parallel.MaxDegreeOfParallelism);
         var runs = new SmaCrossKernel.Run[candidates.Count];
         var slots = new (int Fast, int Slow)[candidates.Count];
@@ -140,8 +141,15 @@ public static class Optimizer
         {
             var to = Math.Min(end, from + SmaCrossKernel.BlockBars);
             var blockStart = from;
-            Parallel.For(0, periodList.Length, parallel, p =>
+            // The averages, and (as one more work item) the block's fill prices as money, shared by every run.
+            Parallel.For(0, periodList.Length + 1, parallel, p =>
             {
+                if (p == periodList.Length)
+                {
+                    kernel.ConvertPrices(prices, blockStart, to);
+                    return;
+                }
+
                 var close = series.Close;
                 var average = averages[p];
                 var block = blocks[p];
@@ -156,7 +164,7 @@ public static class Optimizer
                 kernel.Prefetch(blockStart, to);
                 foreach (var k in tiles[t])
                 {
-                    kernel.Advance(runs[k], blockStart, to, blocks[slots[k].Fast], blocks[slots[k].Slow]);
+                    kernel.Advance(runs[k], blockStart, to, blocks[slots[k].Fast], blocks[slots[k].Slow], prices);
                 }
             });
 

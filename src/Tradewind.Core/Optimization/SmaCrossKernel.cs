@@ -45,6 +45,7 @@ internal sealed class SmaCrossKernel
     private readonly Symbol _symbol;
     private readonly decimal _buyFactor;
     private readonly decimal _sellFactor;
+    private readonly bool _slipped;
     private readonly CommissionModel _commission;
     private readonly bool _noCommission;
     private readonly bool _fillAtClose;
@@ -75,6 +76,7 @@ internal sealed class SmaCrossKernel
         var factor = options.Costs.Slippage.BasisPoints / 10_000m;
         _buyFactor = 1m + factor;
         _sellFactor = 1m - factor;
+        _slipped = options.Costs.Slippage.BasisPoints != 0m;
         _commission = options.Costs.Commission;
         _noCommission = ReferenceEquals(_commission, CommissionModel.None);
         _fillAtClose = options.FillRule == FillRule.NextClose;
@@ -133,6 +135,7 @@ internal sealed class SmaCrossKernel
         var slowAverage = new SimpleMovingAverage(slow);
         var fastBlock = new double[BlockBars];
         var slowBlock = new double[BlockBars];
+        var prices = new BlockPrices();
         var close = _series.Close;
         for (var from = 0; from < End; from += BlockBars)
         {
@@ -143,7 +146,8 @@ internal sealed class SmaCrossKernel
                 slowBlock[i - from] = slowAverage.Update(close[i]);
             }
 
-            Advance(run, from, to, fastBlock, slowBlock);
+            ConvertPrices(prices, from, to);
+            Advance(run, from, to, fastBlock, slowBlock, prices);
         }
 
         return Finish(run);
@@ -153,8 +157,10 @@ internal sealed class SmaCrossKernel
     /// Processes bars [<paramref name="from"/>, <paramref name="to"/>) of <paramref name="run"/>, given the run's
     /// SMA(fast) and SMA(slow) at those bars (index 0 is bar <paramref name="from"/>), as the strategy's
     /// <see cref="SimpleMovingAverage"/> computes them. Blocks must be consecutive from bar 0 to <see cref="End"/>.
+    /// <paramref name="prices"/>, when given, holds the block's fill prices as money (<see cref="ConvertPrices"/>), so
+    /// the runs sharing a block convert each bar's price once between them.
     /// </summary>
-    public void Advance(Run run, int from, int to, ReadOnlySpan<double> fastAverages, ReadOnlySpan<double> slowAverages)
+    public void Advance(Run run, int from, int to, ReadOnlySpan<double> fastAverages, ReadOnlySpan<double> slowAverages, BlockPrices? prices = null)
     {
         ArgumentNullException.ThrowIfNull(run);
         if (from != run.NextBar || to < from || to > End)
@@ -178,7 +184,7 @@ internal sealed class SmaCrossKernel
             if (run.Pending != 0)
             {
                 // A bar with a fill: book it, record the point, decide. Rare; clarity over speed.
-                var traded = Fill(run, i);
+                var traded = Fill(run, i, prices);
                 Point(run, close[i], traded);
                 Decide(run, i, SmaCrossStrategy.CrossSign(Unsafe.Add(ref fastRef, i - from), Unsafe.Add(ref slowRef, i - from)));
                 i++;
@@ -278,6 +284,30 @@ internal sealed class SmaCrossKernel
 
         // A store the JIT must keep, so the reads stay; threads race on it harmlessly.
         _prefetched = sum;
+    }
+
+    /// <summary>
+    /// Converts the fill prices of bars [<paramref name="from"/>, <paramref name="to"/>) (their opens, or their closes
+    /// under the next-close rule) to money into <paramref name="prices"/>, as <see cref="ExecutionCosts.ToMoney(double)"/>
+    /// does for each fill. Call it before the runs advance through the block, not while they do.
+    /// </summary>
+    public void ConvertPrices(BlockPrices prices, int from, int to)
+    {
+        ArgumentNullException.ThrowIfNull(prices);
+        if (from < 0 || to < from || to - from > BlockBars || to > _series.Count)
+        {
+            throw new ArgumentOutOfRangeException(nameof(to), $"a block is at most {BlockBars} bars of the series: asked [{from}, {to})");
+        }
+
+        var column = _fillAtClose ? _series.Close : _series.Open;
+        var money = prices.Money;
+        for (var i = from; i < to; i++)
+        {
+            money[i - from] = ExecutionCosts.ToMoney(column[i]);
+        }
+
+        prices.From = from;
+        prices.To = to;
     }
 
     /// <summary>The figures of a run advanced to <see cref="End"/>, as <see cref="OptimizationMetrics.From"/> gives them for the engine.</summary>
@@ -572,11 +602,11 @@ internal sealed class SmaCrossKernel
     // out are only operations that cannot change a digit: a value the engine computes twice from the same operands
     // (commission, notional), adding to 0m or multiplying by 1m (the scale and digits stay), and, without a commission
     // model, every term of a zero commission.
-    private double Fill(Run run, int bar)
+    private double Fill(Run run, int bar, BlockPrices? prices)
     {
         var buy = run.Pending > 0;
         run.Pending = 0;
-        var price = FillPrice(bar, buy);
+        var price = FillPrice(bar, buy, prices);
         decimal quantity;
         var commission = 0m;
         decimal notional;
@@ -648,9 +678,17 @@ internal sealed class SmaCrossKernel
         return (double)notional;
     }
 
-    // The bar price as money, slipped against the trader: SlippageModel.Apply's operations with its factor computed once.
-    private decimal FillPrice(int bar, bool buy) =>
-        ExecutionCosts.RoundMoney(ExecutionCosts.ToMoney(_fillAtClose ? _series.Close[bar] : _series.Open[bar]) * (buy ? _buyFactor : _sellFactor));
+    // The bar price as money, slipped against the trader: SlippageModel.Apply's operations (none without slippage; the
+    // rounding and the floor at the smallest price with it) with its factor computed once.
+    private decimal FillPrice(int bar, bool buy, BlockPrices? prices)
+    {
+        var price = prices is not null && bar >= prices.From && bar < prices.To
+            ? prices.Money[bar - prices.From]
+            : ExecutionCosts.ToMoney(_fillAtClose ? _series.Close[bar] : _series.Open[bar]);
+        return _slipped
+            ? Math.Max(ExecutionCosts.RoundMoney(price * (buy ? _buyFactor : _sellFactor)), ExecutionCosts.SmallestPrice)
+            : price;
+    }
 
     // OrderSizing.AllCash(wholeUnits: true) resolved at the fill, as TradingEngine.ResolveQuantity does it (budget =
     // buying power × 1, which leaves its digits as they are).
@@ -737,6 +775,19 @@ internal sealed class SmaCrossKernel
         double? sharpe = sigma > PerformanceStatistics.ZeroDispersion ? excess / sigma * annualizer : null;
         double? sortino = downside > PerformanceStatistics.ZeroDispersion ? excess / downside * annualizer : null;
         return (sigma * annualizer, sharpe, sortino);
+    }
+
+    /// <summary>
+    /// One block's fill prices as money (<see cref="ConvertPrices"/>): converting a bar's price costs more than a fill's
+    /// other arithmetic, and the runs of a grid fill on the same bars again and again.
+    /// </summary>
+    public sealed class BlockPrices
+    {
+        internal decimal[] Money { get; } = new decimal[BlockBars];
+
+        internal int From { get; set; } = -1;
+
+        internal int To { get; set; } = -1;
     }
 
     /// <summary>The state of one combination between blocks: the strategy's sign, the account and the running statistics.</summary>

@@ -1,6 +1,7 @@
 using Tradewind.Core.Analytics;
 using Tradewind.Core.Engine;
 using Tradewind.Core.Execution;
+using Tradewind.Core.Indicators;
 using Tradewind.Core.Market;
 using Tradewind.Core.Optimization;
 using Tradewind.Core.Strategies.Catalog;
@@ -103,6 +104,68 @@ public sealed class OptimizerEqualityTests
         }
     }
 
+    [Fact]
+    public void Slipped_prices_of_a_few_satoshis_are_floored_at_the_smallest_price_as_the_engine_floors_them()
+    {
+        // Prices of 5 to 15 hundred-millionths and 99.99 % slippage: a sale's slipped price rounds to 0 at 8 decimals, and
+        // the engine's slippage model floors it at 0.00000001; the kernel must give the same fills and round trips.
+        var series = Minutes("BTC-USD", seed: 5, length: 3_000, scale: 1e-9);
+        var options = new EngineOptions { Costs = new ExecutionCosts(new SlippageModel(9_999m), CommissionModel.None) };
+        var kernel = new SmaCrossKernel(series, options);
+        var floored = 0;
+        foreach (var (fast, slow) in new[] { (2, 9), (3, 20), (5, 34) })
+        {
+            var trades = new List<ClosedTrade>();
+            var metrics = kernel.Evaluate(fast, slow, 0m, trades);
+            var backtest = Backtest.Run([series], SmaCross, Values(fast, slow, 0m), options, cancellationToken: TestContext.Current.CancellationToken);
+            Assert.True(backtest.FinalEquity == metrics.FinalEquity, $"fast {fast} slow {slow}: final equity {metrics.FinalEquity} vs engine {backtest.FinalEquity}");
+            Assert.True(backtest.Journal.ClosedTrades.SequenceEqual(trades), $"fast {fast} slow {slow}: first difference {FirstDifference(backtest.Journal.ClosedTrades, trades)}");
+            floored += backtest.Journal.Fills.Count(f => f.Fill.Side == OrderSide.Sell && f.Fill.Price == ExecutionCosts.SmallestPrice);
+        }
+
+        Assert.True(floored > 0, "no fill was floored: the case is not exercised");
+    }
+
+    [Theory]
+    [InlineData("next-open")]
+    [InlineData("next-close")]
+    public void Runs_give_the_same_round_trips_with_the_blocks_prices_converted_once_or_per_fill(string optionsName)
+    {
+        // The optimizer converts each block's fill prices once for all runs; a run advanced without them converts each
+        // fill's price itself. Both must book the same digits.
+        var series = Series("random-daily");
+        var options = Options[optionsName](series);
+        var kernel = new SmaCrossKernel(series, options);
+        var shared = new List<ClosedTrade>();
+        var own = new List<ClosedTrade>();
+        var withPrices = kernel.CreateRun(3, 20, 0m, shared);
+        var withoutPrices = kernel.CreateRun(3, 20, 0m, own);
+        var fast = new SimpleMovingAverage(3);
+        var slow = new SimpleMovingAverage(20);
+        var prices = new SmaCrossKernel.BlockPrices();
+        const int Block = 700;
+        for (var from = 0; from < kernel.End; from += Block)
+        {
+            var to = Math.Min(kernel.End, from + Block);
+            var fastBlock = new double[to - from];
+            var slowBlock = new double[to - from];
+            for (var i = from; i < to; i++)
+            {
+                fastBlock[i - from] = fast.Update(series.Close[i]);
+                slowBlock[i - from] = slow.Update(series.Close[i]);
+            }
+
+            kernel.ConvertPrices(prices, from, to);
+            kernel.Advance(withPrices, from, to, fastBlock, slowBlock, prices);
+            kernel.Advance(withoutPrices, from, to, fastBlock, slowBlock);
+        }
+
+        Assert.True(shared.Count > 20, $"only {shared.Count} round trips");
+        Assert.Equal(own, shared);
+        Assert.Equal(kernel.Finish(withoutPrices), kernel.Finish(withPrices));
+        Assert.Throws<ArgumentOutOfRangeException>(() => kernel.ConvertPrices(prices, 0, SmaCrossKernel.BlockBars + 1));
+    }
+
     internal static BarSeries Series(string name) => name switch
     {
         "spy-daily" => BacktestSmokeTests.LoadDaily("SPY"),
@@ -111,14 +174,14 @@ public sealed class OptimizerEqualityTests
     };
 
     // Minute bars of a random walk (unrounded prices, some flat bars), a crypto symbol: lot sizes and 525,600 periods a year.
-    internal static BarSeries Minutes(string ticker, int seed, int length)
+    internal static BarSeries Minutes(string ticker, int seed, int length, double scale = 200)
     {
         var bars = TestSeries.Bars(seed, length);
         var series = new BarSeries(Symbol.Parse(ticker), Resolution.Minute, length);
         var start = new DateTime(2024, 3, 1, 0, 0, 0, DateTimeKind.Utc);
         for (var i = 0; i < length; i++)
         {
-            series.Add(new Bar(start.AddMinutes(i), bars.Open[i] * 200, bars.High[i] * 200, bars.Low[i] * 200, bars.Close[i] * 200, bars.Volume[i]));
+            series.Add(new Bar(start.AddMinutes(i), bars.Open[i] * scale, bars.High[i] * scale, bars.Low[i] * scale, bars.Close[i] * scale, bars.Volume[i]));
         }
 
         return series;
