@@ -286,6 +286,26 @@ internal sealed class SmaCrossKernel
         _prefetched = sum;
     }
 
+    /// <summary>The most whole units of <paramref name="price"/> that <paramref name="budget"/> (≥ 0) pays: ⌊budget / price⌋, exactly.</summary>
+    internal static decimal WholeUnitsWithin(decimal budget, decimal price)
+    {
+        // A double estimate is within a unit or two of the floor while the quotient is far below 2^53; the decimal
+        // products then settle it exactly. Larger quotients take the decimal division.
+        var estimate = Math.Floor((double)budget / (double)price);
+        var units = estimate is >= 0 and < 1e15 ? new decimal((long)estimate) : decimal.Truncate(budget / price);
+        while (units > 0m && units * price > budget)
+        {
+            units -= 1m;
+        }
+
+        while ((units + 1m) * price <= budget)
+        {
+            units += 1m;
+        }
+
+        return units;
+    }
+
     /// <summary>
     /// Converts the fill prices of bars [<paramref name="from"/>, <paramref name="to"/>) (their opens, or their closes
     /// under the next-close rule) to money into <paramref name="prices"/>, as <see cref="ExecutionCosts.ToMoney(double)"/>
@@ -695,6 +715,16 @@ internal sealed class SmaCrossKernel
     private bool AllCash(decimal cash, decimal price, out decimal quantity, out decimal commission, out decimal notional)
     {
         var budget = cash > 0m ? cash : 0m;
+        if (_noCommission)
+        {
+            // Without a commission the engine's loop ends on the exact floor of budget / price (its first quotient can
+            // round up to the next whole unit, which its check then takes back): the same number, without a division.
+            quantity = WholeUnitsWithin(budget, price);
+            commission = 0m;
+            notional = quantity * price;
+            return quantity > 0m;
+        }
+
         quantity = decimal.Truncate(budget / price);
         for (var attempt = 0; quantity > 0m && attempt < 64; attempt++)
         {
