@@ -34,7 +34,7 @@ public sealed record ExecutionCosts(SlippageModel Slippage, CommissionModel Comm
     /// <exception cref="ArgumentOutOfRangeException">The price is not a finite number in [<see cref="MinimumPrice"/>, 1e15].</exception>
     public static decimal ToMoney(double barPrice)
     {
-        if (!double.IsFinite(barPrice) || barPrice < MinimumPrice || barPrice > 1e15)
+        if (!IsMoneyPrice(barPrice))
         {
             throw new ArgumentOutOfRangeException(
                 nameof(barPrice),
@@ -44,6 +44,9 @@ public sealed record ExecutionCosts(SlippageModel Slippage, CommissionModel Comm
 
         return RoundMoney((decimal)barPrice);
     }
+
+    /// <summary>Whether <see cref="ToMoney(double)"/> takes <paramref name="barPrice"/>: a finite number in [<see cref="MinimumPrice"/>, 1e15].</summary>
+    public static bool IsMoneyPrice(double barPrice) => double.IsFinite(barPrice) && barPrice >= MinimumPrice && barPrice <= 1e15;
 
     /// <summary>
     /// A fill price as money before slippage: limit and stop-limit fills (at the limit, or at a better open) are rounded

@@ -135,7 +135,6 @@ internal sealed class SmaCrossKernel
         var slowAverage = new SimpleMovingAverage(slow);
         var fastBlock = new double[BlockBars];
         var slowBlock = new double[BlockBars];
-        var prices = new BlockPrices();
         var close = _series.Close;
         for (var from = 0; from < End; from += BlockBars)
         {
@@ -146,8 +145,8 @@ internal sealed class SmaCrossKernel
                 slowBlock[i - from] = slowAverage.Update(close[i]);
             }
 
-            ConvertPrices(prices, from, to);
-            Advance(run, from, to, fastBlock, slowBlock, prices);
+            // One run converts only the prices it fills at (no BlockPrices): cheaper than a whole block's.
+            Advance(run, from, to, fastBlock, slowBlock);
         }
 
         return Finish(run);
@@ -290,7 +289,8 @@ internal sealed class SmaCrossKernel
     internal static decimal WholeUnitsWithin(decimal budget, decimal price)
     {
         // A double estimate is within a unit or two of the floor while the quotient is far below 2^53; the decimal
-        // products then settle it exactly. Larger quotients take the decimal division.
+        // products then settle it exactly (the last test subtracts rather than adds a unit's price, so it cannot
+        // overflow). Larger quotients take the decimal division.
         var estimate = Math.Floor((double)budget / (double)price);
         var units = estimate is >= 0 and < 1e15 ? new decimal((long)estimate) : decimal.Truncate(budget / price);
         while (units > 0m && units * price > budget)
@@ -298,7 +298,7 @@ internal sealed class SmaCrossKernel
             units -= 1m;
         }
 
-        while ((units + 1m) * price <= budget)
+        while (budget - (units * price) >= price)
         {
             units += 1m;
         }
@@ -314,18 +314,24 @@ internal sealed class SmaCrossKernel
     public void ConvertPrices(BlockPrices prices, int from, int to)
     {
         ArgumentNullException.ThrowIfNull(prices);
-        if (from < 0 || to < from || to - from > BlockBars || to > _series.Count)
+        ArgumentOutOfRangeException.ThrowIfNegative(from);
+        if (to < from || to - from > BlockBars || to > End)
         {
-            throw new ArgumentOutOfRangeException(nameof(to), $"a block is at most {BlockBars} bars of the series: asked [{from}, {to})");
+            throw new ArgumentOutOfRangeException(nameof(to), to, $"a block is at most {BlockBars} bars, from {from} up to {End}");
         }
 
+        // A price money cannot hold (NaN, above 1e15) is left as 0: only a fill at it is refused, as in the engine.
+        prices.From = -1;
+        prices.To = -1;
         var column = _fillAtClose ? _series.Close : _series.Open;
         var money = prices.Money;
         for (var i = from; i < to; i++)
         {
-            money[i - from] = ExecutionCosts.ToMoney(column[i]);
+            var price = column[i];
+            money[i - from] = ExecutionCosts.IsMoneyPrice(price) ? ExecutionCosts.ToMoney(price) : 0m;
         }
 
+        prices.Kernel = this;
         prices.From = from;
         prices.To = to;
     }
@@ -702,9 +708,9 @@ internal sealed class SmaCrossKernel
     // rounding and the floor at the smallest price with it) with its factor computed once.
     private decimal FillPrice(int bar, bool buy, BlockPrices? prices)
     {
-        var price = prices is not null && bar >= prices.From && bar < prices.To
-            ? prices.Money[bar - prices.From]
-            : ExecutionCosts.ToMoney(_fillAtClose ? _series.Close[bar] : _series.Open[bar]);
+        // A price the block could not convert is 0 there: converting it here refuses it as the engine's fill would.
+        var cached = prices is not null && ReferenceEquals(prices.Kernel, this) && bar >= prices.From && bar < prices.To ? prices.Money[bar - prices.From] : 0m;
+        var price = cached != 0m ? cached : ExecutionCosts.ToMoney(_fillAtClose ? _series.Close[bar] : _series.Open[bar]);
         return _slipped
             ? Math.Max(ExecutionCosts.RoundMoney(price * (buy ? _buyFactor : _sellFactor)), ExecutionCosts.SmallestPrice)
             : price;
@@ -814,6 +820,9 @@ internal sealed class SmaCrossKernel
     public sealed class BlockPrices
     {
         internal decimal[] Money { get; } = new decimal[BlockBars];
+
+        /// <summary>The kernel (series and fill rule) whose prices these are; another kernel ignores them.</summary>
+        internal SmaCrossKernel? Kernel { get; set; }
 
         internal int From { get; set; } = -1;
 

@@ -163,7 +163,70 @@ public sealed class OptimizerEqualityTests
         Assert.True(shared.Count > 20, $"only {shared.Count} round trips");
         Assert.Equal(own, shared);
         Assert.Equal(kernel.Finish(withoutPrices), kernel.Finish(withPrices));
+
+        // The runs really read the converted prices: a cent more on each of the last block's prices shows in its fills.
+        var poisoned = new List<ClosedTrade>();
+        var run = kernel.CreateRun(3, 20, 0m, poisoned);
+        fast.Reset();
+        slow.Reset();
+        for (var from = 0; from < kernel.End; from += Block)
+        {
+            var to = Math.Min(kernel.End, from + Block);
+            var fastBlock = new double[to - from];
+            var slowBlock = new double[to - from];
+            for (var i = from; i < to; i++)
+            {
+                fastBlock[i - from] = fast.Update(series.Close[i]);
+                slowBlock[i - from] = slow.Update(series.Close[i]);
+            }
+
+            kernel.ConvertPrices(prices, from, to);
+            for (var i = 0; i < to - from; i++)
+            {
+                prices.Money[i] += 0.01m;
+            }
+
+            kernel.Advance(run, from, to, fastBlock, slowBlock, prices);
+        }
+
+        Assert.Equal(shared.Count, poisoned.Count);
+        Assert.All(poisoned.Zip(shared), pair => Assert.Equal(pair.Second.EntryPrice + 0.01m, pair.First.EntryPrice));
+    }
+
+    [Fact]
+    public void Block_prices_are_converted_only_for_bars_of_the_series()
+    {
+        var kernel = new SmaCrossKernel(Series("random-daily"), new EngineOptions());
+        var prices = new SmaCrossKernel.BlockPrices();
+        Assert.Throws<ArgumentOutOfRangeException>(() => kernel.ConvertPrices(prices, -1, 10));
+        Assert.Throws<ArgumentOutOfRangeException>(() => kernel.ConvertPrices(prices, 10, 9));
         Assert.Throws<ArgumentOutOfRangeException>(() => kernel.ConvertPrices(prices, 0, SmaCrossKernel.BlockBars + 1));
+        Assert.Throws<ArgumentOutOfRangeException>(() => kernel.ConvertPrices(prices, kernel.End - 10, kernel.End + 1));
+    }
+
+    [Fact]
+    public void A_bar_money_cannot_hold_fails_the_optimization_only_where_the_engine_would_fill_at_it()
+    {
+        // A warm-up bar whose open is above 1e15: no order fills there, so every backtest runs, and so must the
+        // optimizer, though it converts the bar's price with the rest of its block.
+        var clean = Series("random-daily");
+        var series = new BarSeries(clean.Symbol, clean.Resolution, clean.Count);
+        for (var i = 0; i < clean.Count; i++)
+        {
+            series.Add(i == 1
+                ? new Bar(clean.Time[i], 2e15, 2e15, clean.Low[i], clean.Close[i], clean.Volume[i])
+                : new Bar(clean.Time[i], clean.Open[i], clean.High[i], clean.Low[i], clean.Close[i], clean.Volume[i]));
+        }
+
+        var options = new EngineOptions();
+        var grid = ParameterGrid.Parse(SmaCross, ["fast=3:9:3", "slow=20:40:10"]);
+        var kernel = Optimizer.Run([series], grid, SmaCross.Defaults, options, cancellationToken: TestContext.Current.CancellationToken);
+        Assert.Equal(OptimizationResult.SmaCrossKernelName, kernel.Evaluation);
+        foreach (var row in kernel.Rows)
+        {
+            var single = Backtest.Run([series], SmaCross, row.Parameters, options, cancellationToken: TestContext.Current.CancellationToken);
+            Assert.Equal(single.FinalEquity, row.Metrics.FinalEquity);
+        }
     }
 
     internal static BarSeries Series(string name) => name switch

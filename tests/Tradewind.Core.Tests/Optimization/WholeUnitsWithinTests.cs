@@ -44,7 +44,17 @@ public sealed class WholeUnitsWithinTests
     private static void AssertFloor(decimal budget, decimal price)
     {
         var units = SmaCrossKernel.WholeUnitsWithin(budget, price);
-        Assert.True(units >= 0m && units == decimal.Truncate(units), $"{budget} / {price}: {units} is not a whole number of units");
+        Assert.True(units >= 0m && units == decimal.Truncate(units) && units.Scale == 0, $"{budget} / {price}: {units} is not a whole number of units");
+
+        // What the engine's sizing loop ends on without a commission: the truncated decimal quotient, one unit less
+        // when that costs more than the budget.
+        var engine = decimal.Truncate(budget / price);
+        if (engine > 0m && engine * price > budget)
+        {
+            engine = decimal.Truncate(engine - 1m);
+        }
+
+        Assert.Equal(engine, units);
         Assert.True(units * price <= budget, $"{budget} / {price}: {units} units cost {units * price}");
         Assert.True((units + 1m) * price > budget, $"{budget} / {price}: {units + 1m} units would still fit");
     }
