@@ -971,36 +971,32 @@ public sealed class TradingEngine
         var symbol = ticket.Symbol;
         var sizing = ticket.Sizing;
         var rule = sizing.WholeUnits ? QuantityRule.WholeUnits : Ledger.QuantityRuleFor(symbol);
-        decimal quantity;
         switch (sizing.Kind)
         {
             case OrderSizingKind.Quantity:
-                quantity = sizing.Value;
-                break;
+                return sizing.Value;
             case OrderSizingKind.EntirePosition:
-                quantity = Ledger.QuantityOf(symbol);
-                if (quantity == 0m)
+                var held = Ledger.QuantityOf(symbol);
+                if (held == 0m)
                 {
                     problem = (OrderStatus.Cancelled, $"no position in {symbol} to sell");
-                    return 0m;
                 }
 
-                break;
+                return held;
             case OrderSizingKind.Notional:
-                quantity = rule.UnitsFor(sizing.Value, price);
-                if (quantity <= 0m)
+                var units = rule.UnitsFor(sizing.Value, price);
+                if (units <= 0m)
                 {
                     problem = (OrderStatus.Rejected, string.Create(CultureInfo.InvariantCulture,
                         $"{DecimalText.Of(sizing.Value)} buys no {symbol} at {DecimalText.Of(price)} ({rule})"));
-                    return 0m;
                 }
 
-                break;
+                return units;
             default:
                 // A budget: the most units whose cost with commission fits in it (the commission found on the way is kept).
                 var power = Ledger.BuyingPower;
                 var budget = sizing.Kind == OrderSizingKind.EquityFraction ? Math.Min(MarkedEquity() * sizing.Value, power) : power * sizing.Value;
-                quantity = rule.RoundDown(budget / price);
+                var quantity = rule.RoundDown(budget / price);
                 for (var attempt = 0; quantity > 0m && attempt < 64; attempt++)
                 {
                     var charged = _costs.Commission.Calculate(quantity, price);
@@ -1018,8 +1014,6 @@ public sealed class TradingEngine
                     $"cash {DecimalText.Of(budget)} buys no {symbol} at {DecimalText.Of(price)} after commission ({rule})"));
                 return 0m;
         }
-
-        return quantity;
     }
 
     private void PlaceProtection(int s, ref OrderTicket entry, decimal fillPrice, FillPoint point, int bar, double barHigh)
