@@ -17,14 +17,15 @@ public static class DailyCommands
     /// <summary>Builds the daily job commands.</summary>
     public static IEnumerable<Command> Create(Func<ParseResult, CliContext> context)
     {
-        yield return Job(context, "fetch", "Fetch market data (after the close, 16:35 ET): the date's daily bars of every asset from the configured provider, stored insert-only (a stored date is kept; a changed value is a warning).",
+        yield return Job(context, "fetch", "Fetch market data (after the close, 16:35 ET): the date's daily bars of every configured asset (and of any still held after its removal from the configuration) from the configured provider, stored insert-only (a stored date is kept; a changed value is a warning).",
             async (cli, settings, date, ct) =>
             {
                 RequireNotFuture(cli, date, "--date");
                 var database = await cli.OpenDatabaseAsync(ct);
                 using var providers = DailyBarProviderSet.Create(settings.Data, cli.JobEnvironment(), warning => Warn(cli, warning));
                 var (parameters, _) = await new AllocatorParameterSource(database, settings.Strategy, cli.TimeProvider).CurrentAsync(ct);
-                return [await new FetchPricesJob(database, providers.Provider).RunAsync(date, parameters.Assets, ct)];
+                var symbols = await AllocatorSymbols.ToFetchAsync(database, parameters.Assets, ct);
+                return [await new FetchPricesJob(database, providers.Provider).RunAsync(date, symbols, ct)];
             });
         yield return Job(context, "signal", "Generate the signal (before the open, 06:00 ET): the capital allocator's decision for the date from the closes before it, stored in daily_signals with the inputs it used.",
             async (cli, settings, date, ct) =>
@@ -118,7 +119,7 @@ public static class DailyCommands
     {
         var days = new Option<int>("--days") { Description = "Calendar days of history to fetch, ending at --date (the provider returns trading days only), e.g. 365.", Required = true };
         var end = new Option<string?>("--date") { Description = "The last date to fetch, yyyy-MM-dd (default: today in New York)." };
-        var command = new Command("backfill", "Fetch the history of every asset for the last --days calendar days, stored insert-only in one transaction (what is stored already is kept).") { days, end };
+        var command = new Command("backfill", "Fetch the history of every configured asset (and of any still held) for the last --days calendar days, stored insert-only in one transaction (what is stored already is kept).") { days, end };
         command.SetAction(async (parse, ct) =>
         {
             var cli = context(parse);
@@ -128,7 +129,8 @@ public static class DailyCommands
             var database = await cli.OpenDatabaseAsync(ct);
             using var providers = DailyBarProviderSet.Create(settings.Data, cli.JobEnvironment(), warning => Warn(cli, warning));
             var (parameters, _) = await new AllocatorParameterSource(database, settings.Strategy, cli.TimeProvider).CurrentAsync(ct);
-            Print(cli, await new FetchPricesJob(database, providers.Provider).BackfillAsync(last, parse.GetValue(days), parameters.Assets, ct));
+            var symbols = await AllocatorSymbols.ToFetchAsync(database, parameters.Assets, ct);
+            Print(cli, await new FetchPricesJob(database, providers.Provider).BackfillAsync(last, parse.GetValue(days), symbols, ct));
             return ExitCodes.Ok;
         });
         return command;

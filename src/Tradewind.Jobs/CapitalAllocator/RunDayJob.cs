@@ -46,7 +46,8 @@ public sealed class RunDayJob
 
         // Only the assets are needed here; the signal step seeds the registry on the first run once its input is sound.
         var (parameters, _) = await new AllocatorParameterSource(_database, _strategy, _time).CurrentAsync(cancellationToken);
-        Done(await new FetchPricesJob(_database, _provider).RunAsync(date, parameters.Assets, cancellationToken));
+        var symbols = await AllocatorSymbols.ToFetchAsync(_database, parameters.Assets, cancellationToken);
+        Done(await new FetchPricesJob(_database, _provider).RunAsync(date, symbols, cancellationToken));
         Done(await new GenerateSignalJob(_database, _strategy, _time).RunAsync(date, cancellationToken));
         Done(await new ExecuteTradesJob(_database, _strategy, _time).RunAsync(date, cancellationToken));
         return outcomes;
