@@ -8,7 +8,8 @@ namespace Tradewind.Jobs.CapitalAllocator;
 
 /// <summary>
 /// The closes a decision for a trading date may use: each asset's stored daily closes of the trading days BEFORE the
-/// date (never the date's own bar: the signal is made before the open), the last <c>lookback_days</c> + 1 of them.
+/// date (never the date's own bar: the signal is made before the open), the last <c>lookback_days</c> + 1 of them
+/// however far back they reach when bars are missing (as the backtest's strategy takes them).
 /// </summary>
 public static class AllocatorHistory
 {
@@ -44,6 +45,14 @@ public static class AllocatorHistory
             }
 
             var closes = bars.Close;
+            if (closes.Length < parameters.LookbackDays + 1)
+            {
+                // More bars missing in the window than its spare days (a provider's gap): read everything stored up to
+                // the previous trading day, so the decision uses the last lookback_days + 1 stored closes, as the
+                // backtest's strategy does with the same bars.
+                closes = (await prices.LoadAsync(Symbol.Parse(asset), Resolution.Daily, null, TradingDate.BarTime(previous), cancellationToken)).Close;
+            }
+
             var take = Math.Min(closes.Length, parameters.LookbackDays + 1);
             histories.Add(new AssetHistory(asset, closes[^take..].ToArray()));
         }
