@@ -24,8 +24,7 @@ public static class DailyCommands
                 var database = await cli.OpenDatabaseAsync(ct);
                 using var providers = DailyBarProviderSet.Create(settings.Data, cli.JobEnvironment(), warning => Warn(cli, warning));
                 var (parameters, _) = await new AllocatorParameterSource(database, settings.Strategy, cli.TimeProvider).CurrentAsync(ct);
-                var symbols = await AllocatorSymbols.ToFetchAsync(database, parameters.Assets, ct);
-                return [await new FetchPricesJob(database, providers.Provider).RunAsync(date, symbols, ct)];
+                return await AllocatorSymbols.FetchAsync(database, providers.Provider, parameters.Assets, date, ct);
             });
         yield return Job(context, "signal", "Generate the signal (before the open, 06:00 ET): the capital allocator's decision for the date from the closes before it, stored in daily_signals with the inputs it used.",
             async (cli, settings, date, ct) =>
@@ -129,8 +128,10 @@ public static class DailyCommands
             var database = await cli.OpenDatabaseAsync(ct);
             using var providers = DailyBarProviderSet.Create(settings.Data, cli.JobEnvironment(), warning => Warn(cli, warning));
             var (parameters, _) = await new AllocatorParameterSource(database, settings.Strategy, cli.TimeProvider).CurrentAsync(ct);
-            var symbols = await AllocatorSymbols.ToFetchAsync(database, parameters.Assets, ct);
-            Print(cli, await new FetchPricesJob(database, providers.Provider).BackfillAsync(last, parse.GetValue(days), symbols, ct));
+            foreach (var outcome in await AllocatorSymbols.BackfillAsync(database, providers.Provider, parameters.Assets, last, parse.GetValue(days), ct))
+            {
+                Print(cli, outcome);
+            }
             return ExitCodes.Ok;
         });
         return command;

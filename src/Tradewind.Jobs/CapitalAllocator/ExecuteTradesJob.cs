@@ -98,9 +98,12 @@ public sealed class ExecuteTradesJob
             var bars = await prices.LoadAsync(Symbol.Parse(symbol), Resolution.Daily, TradingDate.BarTime(date), TradingDate.BarTime(date), cancellationToken);
             if (bars.Count == 0)
             {
+                var removed = parameters.Assets.Contains(symbol, StringComparer.Ordinal)
+                    ? ""
+                    : $" ({symbol} is held but no longer among the configured assets; `fetch` still tries its bars, and if the provider has none, `tradewind data import {symbol}.csv` stores them)";
                 return new DailyJobOutcome(Name, date, DailyJobStatus.NothingToDo,
                     $"no opening price of {symbol} stored for {date:yyyy-MM-dd}: nothing executed, nothing written. Daily bars (with the open) arrive with the fetch after the close: "
-                    + $"run `tradewind fetch --date {date:yyyy-MM-dd}` and then this again (it is safe to repeat)");
+                    + $"run `tradewind fetch --date {date:yyyy-MM-dd}` and then this again (it is safe to repeat){removed}");
             }
 
             // The same conversion the engine applies to a bar's open: parity with the backtest depends on it.

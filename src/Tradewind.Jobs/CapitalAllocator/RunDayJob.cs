@@ -1,7 +1,6 @@
 using Tradewind.Configuration.Settings;
 using Tradewind.Data.Providers;
 using Tradewind.Jobs.Daily;
-using Tradewind.Jobs.MarketData;
 using Tradewind.Storage;
 
 namespace Tradewind.Jobs.CapitalAllocator;
@@ -46,8 +45,10 @@ public sealed class RunDayJob
 
         // Only the assets are needed here; the signal step seeds the registry on the first run once its input is sound.
         var (parameters, _) = await new AllocatorParameterSource(_database, _strategy, _time).CurrentAsync(cancellationToken);
-        var symbols = await AllocatorSymbols.ToFetchAsync(_database, parameters.Assets, cancellationToken);
-        Done(await new FetchPricesJob(_database, _provider).RunAsync(date, symbols, cancellationToken));
+        foreach (var fetched in await AllocatorSymbols.FetchAsync(_database, _provider, parameters.Assets, date, cancellationToken))
+        {
+            Done(fetched);
+        }
         Done(await new GenerateSignalJob(_database, _strategy, _time).RunAsync(date, cancellationToken));
         Done(await new ExecuteTradesJob(_database, _strategy, _time).RunAsync(date, cancellationToken));
         return outcomes;

@@ -31,42 +31,22 @@ public sealed class RemovedAssetTests(PostgresServer postgres) : IDisposable
     [MemberData(nameof(Dialects))]
     public async Task A_held_asset_removed_from_the_configuration_is_still_fetched_and_sold_on_a_bearish_day(DatabaseDialect dialect)
     {
-        // Every asset loses about 0.8% a day for 100 days up to Day 2, so Day 2's signal is bearish.
-        var folder = _databases.Folder.File(Guid.NewGuid().ToString("N"));
-        var days = DailyJobs.TradingDaysEnding(Day2, 100);
-        foreach (var (symbol, start) in new[] { ("SPY", 500.0), ("QQQ", 420.0), ("DIA", 380.0), ("XLE", 90.0) })
-        {
-            PriceFiles.Write(folder, symbol, days, PriceFiles.Trend(start, -0.008));
-        }
-
-        // With XLE configured: history up to Day 1 and a buy of XLE and SPY at Day 1's open.
-        var database = await _databases.OpenAsync(dialect);
-        var withXle = new StrategySettings { CapitalAllocator = new CapitalAllocatorSettings { Assets = ["SPY", "QQQ", "DIA", "XLE"] } };
-        var before = DailyJobs.Csv(database, folder, withXle);
-        await before.BackfillAsync(Day1, 200);
-        var (_, version) = await before.ActiveVersionAsync();
-        var buy = new DailySignalRecord(DailyJobs.Strategy, Day1, "regime_based", SignalAction.Buy, 0.5, """{"SPY":200.00,"XLE":300.00}""", """{"note":"set by hand"}""", version, DailyJobs.Now);
-        Assert.True((await new DailySignalRepository(database).InsertAsync(buy, Ct)).Inserted);
-        Assert.Equal(DailyJobStatus.Completed, (await before.ExecuteAsync(Day1)).Status);
-        var held = (await before.AccountAsync()).Positions;
+        var (database, _, after) = await HoldXleThenRemoveItAsync(dialect);
+        var held = (await after.AccountAsync()).Positions;
         Assert.Equal(["SPY", "XLE"], held.Select(p => p.Symbol));
-
-        // XLE leaves the configuration (as `tradewind config apply` stores it), still held.
-        var after = DailyJobs.Csv(database, folder);
         Assert.Equal(["SPY", "QQQ", "DIA"], after.Assets);
-        var applied = await new TradingConfigRepository(database).ApplyAsync(
-            DailyJobs.Strategy, StrategyParameters.From(after.Settings, DailyJobs.Strategy), "file", "test", "XLE removed", DailyJobs.Now.AddHours(1), Ct);
-        Assert.True(applied.Created);
-        Assert.Equal(["SPY", "QQQ", "DIA", "XLE"], await AllocatorSymbols.ToFetchAsync(database, after.Assets, Ct));
+        Assert.Equal(["XLE"], await AllocatorSymbols.HeldButRemovedAsync(database, after.Assets, Ct));
+        var (_, activeVersion) = await after.ActiveVersionAsync();
 
         var outcomes = await after.RunDayAsync(Day2);
+        Assert.Equal(["fetch", "fetch", "signal", "execute"], outcomes.Select(o => o.Job));
         Assert.All(outcomes, o => Assert.True(o.Status == DailyJobStatus.Completed, $"{o.Job}: {o.Status} {o.Message}"));
         var xle = await new PriceHistoryRepository(database).LoadAsync(Symbol.Parse("XLE"), Resolution.Daily, TradingDate.BarTime(Day2), TradingDate.BarTime(Day2), Ct);
         Assert.Equal(1, xle.Count);
 
         var signal = (await after.StoredSignalAsync(Day2))!;
         Assert.Equal(SignalAction.Sell, signal.Action);
-        Assert.Equal(applied.Active.Id, signal.ConfigVersionId);
+        Assert.Equal(activeVersion, signal.ConfigVersionId);
         var sold = await after.TradesAsync(Day2, Day2);
         Assert.Equal(["SPY", "XLE"], sold.Select(t => t.Symbol));
         Assert.All(sold, t => Assert.Equal(OrderSide.Sell, t.Action));
@@ -75,5 +55,52 @@ public sealed class RemovedAssetTests(PostgresServer postgres) : IDisposable
         Assert.Equal(Math.Floor(held.Single(p => p.Symbol == "XLE").Quantity * 0.7m * 10_000m) / 10_000m, xleSale.Quantity);
     }
 
+    [Theory]
+    [MemberData(nameof(Dialects))]
+    public async Task A_removed_asset_the_provider_no_longer_has_does_not_stop_the_configured_assets(DatabaseDialect dialect)
+    {
+        var (database, folder, after) = await HoldXleThenRemoveItAsync(dialect);
+        File.Delete(Path.Combine(folder, "XLE.csv"));
+
+        var outcomes = await after.RunDayAsync(Day2);
+        Assert.Equal(
+            [("fetch", DailyJobStatus.Completed), ("fetch", DailyJobStatus.NothingToDo), ("signal", DailyJobStatus.Completed), ("execute", DailyJobStatus.NothingToDo)],
+            outcomes.Select(o => (o.Job, o.Status)));
+        Assert.Contains("XLE is held but no longer among the configured assets", outcomes[1].Message, StringComparison.Ordinal);
+        Assert.Contains("tradewind data import XLE.csv", outcomes[1].Message, StringComparison.Ordinal);
+        Assert.Contains("no opening price of XLE", outcomes[3].Message, StringComparison.Ordinal);
+        Assert.Contains("no longer among the configured assets", outcomes[3].Message, StringComparison.Ordinal);
+        var spy = await new PriceHistoryRepository(database).LoadAsync(Symbol.Parse("SPY"), Resolution.Daily, TradingDate.BarTime(Day2), TradingDate.BarTime(Day2), Ct);
+        Assert.Equal(1, spy.Count);
+        Assert.Empty(await after.TradesAsync(Day2, Day2));
+    }
+
     public void Dispose() => _databases.Dispose();
+
+    // Falling prices of SPY, QQQ, DIA and XLE up to Day 2 (so Day 2 is bearish); XLE configured, bought on Day 1, then
+    // removed from the active parameters as `tradewind config apply` stores it. Returns the jobs without XLE.
+    private async Task<(Storage.TradewindDatabase Database, string Folder, DailyJobs After)> HoldXleThenRemoveItAsync(DatabaseDialect dialect)
+    {
+        var folder = _databases.Folder.File(Guid.NewGuid().ToString("N"));
+        var days = DailyJobs.TradingDaysEnding(Day2, 100);
+        foreach (var (symbol, start) in new[] { ("SPY", 500.0), ("QQQ", 420.0), ("DIA", 380.0), ("XLE", 90.0) })
+        {
+            PriceFiles.Write(folder, symbol, days, PriceFiles.Trend(start, -0.008));
+        }
+
+        var database = await _databases.OpenAsync(dialect);
+        var withXle = new StrategySettings { CapitalAllocator = new CapitalAllocatorSettings { Assets = ["SPY", "QQQ", "DIA", "XLE"] } };
+        var before = DailyJobs.Csv(database, folder, withXle);
+        await before.BackfillAsync(Day1, 200);
+        var (_, version) = await before.ActiveVersionAsync();
+        var buy = new DailySignalRecord(DailyJobs.Strategy, Day1, "regime_based", SignalAction.Buy, 0.5, """{"SPY":200.00,"XLE":300.00}""", """{"note":"set by hand"}""", version, DailyJobs.Now);
+        Assert.True((await new DailySignalRepository(database).InsertAsync(buy, Ct)).Inserted);
+        Assert.Equal(DailyJobStatus.Completed, (await before.ExecuteAsync(Day1)).Status);
+
+        var after = DailyJobs.Csv(database, folder);
+        var applied = await new TradingConfigRepository(database).ApplyAsync(
+            DailyJobs.Strategy, StrategyParameters.From(after.Settings, DailyJobs.Strategy), "file", "test", "XLE removed", DailyJobs.Now.AddHours(1), Ct);
+        Assert.True(applied.Created);
+        return (database, folder, after);
+    }
 }
